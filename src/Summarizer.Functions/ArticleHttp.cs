@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Summarizer.Pipeline.Http;
+
+namespace Summarizer.Functions;
+
+/// <summary>The HTTP API; each route calls one handler of <see cref="ArticleApi"/>.</summary>
+public sealed class ArticleHttp(ArticleApi api)
+{
+    [Function("UploadArticle")]
+    public Task<IResult> UploadAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "articles")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.UploadAsync(request, cancellationToken);
+
+    [Function("GetArticle")]
+    public Task<IResult> GetArticleAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.GetArticleAsync(id, cancellationToken);
+
+    [Function("GetSummary")]
+    public Task<IResult> GetSummaryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "summaries/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.GetSummaryAsync(id, cancellationToken);
+
+    [Function("ListSummaries")]
+    public Task<IResult> ListSummariesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "summaries")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.ListSummariesAsync(request, cancellationToken);
+
+    [Function("Health")]
+    public IResult Health(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
+        api.Health();
+}

@@ -1,0 +1,72 @@
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Core;
+using Summarizer.Core.Cleaning;
+using Summarizer.Core.Engine;
+using Summarizer.Pipeline.Http;
+using Summarizer.Pipeline.Stages;
+using Summarizer.Pipeline.Storage;
+
+namespace Summarizer.Pipeline;
+
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>Everything a host needs to run the pipeline: options, storage clients, stages, engine and HTTP handlers.</summary>
+    public static IServiceCollection AddSummarizerPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SummarizerOptions>()
+            .BindConfiguration(PipelineNames.OptionsSection)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddArticleStorage(configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ArticleCleaner>();
+        services.AddSingleton<ISummaryEngine, LocalSummaryEngine>();
+        services.AddSingleton<ArticleRepository>();
+        services.AddSingleton<ArticleStatusStore>();
+        services.AddSingleton<CleanStage>();
+        services.AddSingleton<SummarizeStage>();
+        services.AddSingleton<ArticleApi>();
+        return services;
+    }
+
+    /// <summary>
+    /// The blob, queue and table clients, registered once, from the <c>ArticleStorage</c> setting: a connection string
+    /// (Azurite, development), or <c>ArticleStorage__blobServiceUri</c>/<c>__queueServiceUri</c>/<c>__tableServiceUri</c>
+    /// with a managed identity (Azure). The SDK's own retry policy handles transient faults.
+    /// </summary>
+    private static void AddArticleStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = configuration.GetSection(PipelineNames.StorageConnection);
+        var connectionString = storage.Value ?? configuration.GetConnectionString(PipelineNames.StorageConnection);
+
+        services.AddAzureClients(clients =>
+        {
+            if (!string.IsNullOrWhiteSpace(connectionString))
+            {
+                clients.AddBlobServiceClient(connectionString);
+                clients.AddQueueServiceClient(connectionString).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(connectionString);
+            }
+            else
+            {
+                clients.AddBlobServiceClient(RequiredUri(storage, "blobServiceUri"));
+                clients.AddQueueServiceClient(RequiredUri(storage, "queueServiceUri")).ConfigureOptions(o => o.MessageEncoding = QueueMessageEncoding.Base64);
+                clients.AddTableServiceClient(RequiredUri(storage, "tableServiceUri"));
+                clients.UseCredential(new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage["clientId"] }));
+            }
+        });
+    }
+
+    private static Uri RequiredUri(IConfigurationSection storage, string key) =>
+        Uri.TryCreate(storage[key], UriKind.Absolute, out var uri)
+            ? uri
+            : throw new InvalidOperationException(
+                $"Storage is not configured: set {storage.Path} to a connection string, or {storage.Path}__{key} (with the other service URIs) for a managed identity.");
+}
