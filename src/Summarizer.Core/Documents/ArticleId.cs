@@ -8,14 +8,21 @@ public static class ArticleId
     public const int MaxLength = 200;
 
     /// <summary>
-    /// Lower-case letters, digits, '.', '-' and '_' are kept; anything else (folders, spaces, '#', '?') becomes '-',
+    /// The file name without its extension ("story.html" and a later "story.txt" are versions of one article);
+    /// lower-case letters, digits, '.', '-' and '_' are kept; anything else (folders, spaces, '#', '?') becomes '-',
     /// so the id is safe as a URL segment, a blob name and a table row key.
     /// </summary>
     public static string FromBlobName(string blobName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
-        var id = new StringBuilder(Math.Min(blobName.Length, MaxLength));
-        foreach (var c in blobName.Trim())
+        var name = blobName.Trim();
+        var extension = Path.GetExtension(name.AsSpan());
+        if (extension.Length > 1 && extension.Length < name.Length)
+        {
+            name = name[..^extension.Length];
+        }
+        var id = new StringBuilder(Math.Min(name.Length, MaxLength));
+        foreach (var c in name)
         {
             if (id.Length == MaxLength)
             {
@@ -25,8 +32,4 @@ public static class ArticleId
         }
         return id.ToString().Trim('.');
     }
-
-    /// <summary>True when <paramref name="name"/> is usable as an upload name as it is: it then equals its id.</summary>
-    public static bool IsValidUploadName(string? name) =>
-        !string.IsNullOrWhiteSpace(name) && name.Length <= MaxLength && FromBlobName(name) == name.ToLowerInvariant() && !name.StartsWith('.');
 }

@@ -1,0 +1,61 @@
+using Microsoft.Azure.WebJobs;
+using Summarizer.Core;
+using Summarizer.Pipeline;
+using Summarizer.Pipeline.Http;
+using Summarizer.Pipeline.Storage;
+
+namespace Summarizer.Cli.Hosting;
+
+/// <summary>
+/// The whole pipeline in one process, for machines without Azure Functions Core Tools: the same triggers on the
+/// WebJobs SDK and the same HTTP routes on Kestrel (http://localhost:7071), against Azurite or a storage account.
+/// </summary>
+public static class LocalHost
+{
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+        // The WebJobs host keeps its own bookkeeping (blob receipts, locks) in AzureWebJobsStorage: the same account.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = builder.Configuration["AzureWebJobsStorage"] ?? builder.Configuration[PipelineNames.StorageConnection],
+        });
+
+        builder.Services.AddSummarizerPipeline(builder.Configuration);
+        builder.Services.AddHostedService<StorageInitializer>();
+        builder.Services.AddSingleton<ITypeLocator>(new LocalTypeLocator());
+        builder.Host.ConfigureWebJobs(webJobs =>
+        {
+            webJobs.AddAzureStorageCoreServices();
+            webJobs.AddAzureStorageBlobs();
+            // The minimum polling interval: a summary follows its upload within a second or two, even after idle.
+            webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromMilliseconds(100));
+        });
+
+        var app = builder.Build();
+        app.MapSummarizerApi();
+        return app;
+    }
+
+    /// <summary>The same routes as the Functions app.</summary>
+    public static IEndpointRouteBuilder MapSummarizerApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api");
+        api.MapPost("/articles", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.UploadAsync(request, ct));
+        api.MapGet("/articles/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetArticleAsync(id, ct));
+        api.MapGet("/summaries/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetSummaryAsync(id, ct));
+        api.MapGet("/summaries", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListSummariesAsync(request, ct));
+        api.MapGet("/health", (ArticleApi handlers) => handlers.Health());
+        return routes;
+    }
+
+    /// <summary>Only <see cref="LocalTriggers"/> are functions; without this the SDK scans every loaded assembly.</summary>
+    private sealed class LocalTypeLocator : ITypeLocator
+    {
+        public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
+    }
+}

@@ -1,0 +1,11 @@
+using System.CommandLine;
+using Summarizer.Cli.Commands;
+
+var root = new RootCommand("Summarizer: grounded structured summaries of news articles.")
+{
+    ServeCommand.Create(),
+    SummarizeCommand.Create(),
+    EvalCommand.Create(),
+    UploadCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
