@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ISummaryEngine, LocalSummaryEngine>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();
+        services.AddSingleton<UploadStage>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();
         services.AddSingleton<ArticleApi>();

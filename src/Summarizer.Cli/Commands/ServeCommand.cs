@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Summarizer.Cli.Hosting;
 using Summarizer.Core;
 using Summarizer.Core.Documents;
+using Summarizer.Pipeline.Stages;
 using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Cli.Commands;
@@ -62,26 +63,27 @@ internal static class ServeCommand
         return await Azurite.StartAsync(AzuriteBlobPort, AzuriteBlobPort + 1, AzuriteBlobPort + 2, Path.Combine(root, ".azurite"), Console.Error.WriteLine, cancellationToken);
     }
 
-    /// <summary>Uploads through blob storage, as the newsroom does, then waits for each article to be summarised or fail.</summary>
+    /// <summary>Uploads each file, then waits for each article to be summarised or fail.</summary>
     private static async Task UploadAndReportAsync(IServiceProvider services, DirectoryInfo folder, string address, CancellationToken cancellationToken)
     {
-        var repository = services.GetRequiredService<ArticleRepository>();
+        var uploads = services.GetRequiredService<UploadStage>();
         var statuses = services.GetRequiredService<ArticleStatusStore>();
         var files = folder.GetFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var started = Stopwatch.StartNew();
+        var pending = new Dictionary<string, string>();
         foreach (var file in files)
         {
-            await repository.UploadRawAsync(file.Name, new BinaryData(await File.ReadAllBytesAsync(file.FullName, cancellationToken)), UploadCommand.ContentTypeOf(file), cancellationToken);
+            var receipt = await uploads.RunAsync(file.Name, await File.ReadAllBytesAsync(file.FullName, cancellationToken), UploadCommand.ContentTypeOf(file), cancellationToken);
+            pending[receipt.Id] = file.Name;
         }
         Console.WriteLine($"Uploaded {files.Count} articles from {folder.FullName}.");
 
-        var pending = files.ToDictionary(f => ArticleId.FromBlobName(f.Name), f => f.Name);
         while (pending.Count > 0 && started.Elapsed < SeedTimeout)
         {
             foreach (var (id, name) in pending.ToList())
             {
                 var status = await statuses.GetAsync(id, cancellationToken);
-                if (status?.Status == ArticleState.Summarized && status.ContentHash is not null)
+                if (status?.Status == ArticleState.Summarized)
                 {
                     Console.WriteLine($"  {address}/api/summaries/{id}   ({started.Elapsed.TotalSeconds:0.0} s)");
                     pending.Remove(id);

@@ -1,14 +1,15 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
+using Summarizer.Pipeline.Stages;
 using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Pipeline.Http;
 
 /// <summary>The HTTP API, written once: the Functions app and the local host each bind these handlers to the same routes.</summary>
 public sealed class ArticleApi(
+    UploadStage uploads,
     ArticleRepository repository,
     ArticleStatusStore statuses,
     ISummaryEngine engine,
@@ -42,13 +43,9 @@ public sealed class ArticleApi(
             return Problem(StatusCodes.Status400BadRequest, "The article is empty", "Send the article's text or HTML as the request body.");
         }
 
-        var id = ArticleId.FromBlobName(name);
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(body));
-        await statuses.MarkReceivedAsync(id, name, contentHash, cancellationToken);
-        await repository.UploadRawAsync(name, new BinaryData(body), request.ContentType, cancellationToken);
-
+        var (id, contentHash) = await uploads.RunAsync(name, body, request.ContentType, cancellationToken);
         var links = Links(request, id);
-        return Results.Accepted(links.Status, new { id, status = "received", contentHash, links.Status, links.Summary });
+        return Results.Accepted(links.Status, new { id, status = "received", contentHash, statusUrl = links.Status, summaryUrl = links.Summary });
     }
 
     /// <summary><c>GET /api/articles/{id}</c>: where the article is in the pipeline, and why it failed if it did.</summary>
@@ -86,7 +83,7 @@ public sealed class ArticleApi(
         try
         {
             var page = await statuses.ListSummariesAsync(pageSize, token.Length == 0 ? null : token, cancellationToken);
-            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summary = Links(request, i.Id).Summary });
+            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summaryUrl = Links(request, i.Id).Summary });
             return Results.Json(new { items, page.ContinuationToken }, DocumentJson.Options);
         }
         catch (ArgumentException ex)

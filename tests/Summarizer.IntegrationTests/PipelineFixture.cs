@@ -1,0 +1,96 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Summarizer.Cli.Hosting;
+using Summarizer.Core;
+using Summarizer.Core.Documents;
+
+[assembly: AssemblyFixture(typeof(Summarizer.IntegrationTests.PipelineFixture))]
+
+namespace Summarizer.IntegrationTests;
+
+/// <summary>A real Azurite on free ports and the local host in-process against it, shared by every test.</summary>
+public sealed class PipelineFixture : IAsyncLifetime
+{
+    /// <summary>Small, so the size-limit tests need not upload megabytes.</summary>
+    public const long MaxUploadBytes = 256 * 1024;
+
+    private Azurite? _azurite;
+    private WebApplication? _host;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var (blob, queue, table) = Azurite.FreePorts();
+        _azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, CancellationToken.None);
+        _host = LocalHost.Build([], new Dictionary<string, string?>
+        {
+            [PipelineNames.StorageConnection] = _azurite.ConnectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Summarizer:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _host.StartAsync();
+        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Blobs = new BlobServiceClient(_azurite.ConnectionString);
+    }
+
+    public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
+
+    /// <summary>Polls the status over HTTP until the article is summarised or failed with the given content.</summary>
+    public async Task<JsonElement> WaitForOutcomeAsync(string id, string? contentHash = null, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(45));
+        while (true)
+        {
+            using var response = await Http.GetAsync($"/api/articles/{id}", cts.Token);
+            if (response.IsSuccessStatusCode)
+            {
+                var status = await response.Content.ReadFromJsonAsync<JsonElement>(cts.Token);
+                var state = status.GetProperty("status").GetString();
+                var hashMatches = contentHash is null || (status.TryGetProperty("contentHash", out var hash) && hash.GetString() == contentHash);
+                if (state is "summarized" or "failed" && hashMatches)
+                {
+                    return status;
+                }
+            }
+            await Task.Delay(100, cts.Token);
+        }
+    }
+
+    public async Task<SummaryDocument> GetSummaryAsync(string id)
+    {
+        var summary = await Http.GetFromJsonAsync<SummaryDocument>($"/api/summaries/{id}", DocumentJson.Options);
+        return summary!;
+    }
+
+    public async Task<CleanedArticle> GetCleanedAsync(string id)
+    {
+        var content = await Container(PipelineNames.CleanedContainer).GetBlobClient(id + ".json").DownloadContentAsync();
+        return content.Value.Content.ToObjectFromJson<CleanedArticle>(DocumentJson.Options)!;
+    }
+
+    public static byte[] Seed() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", "000_3facca137411f480.txt"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            await _host.DisposeAsync();
+        }
+        if (_azurite is not null)
+        {
+            await _azurite.DisposeAsync();
+        }
+    }
+}
