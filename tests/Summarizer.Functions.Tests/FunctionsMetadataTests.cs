@@ -1,0 +1,62 @@
+using System.Text.Json;
+using Summarizer.Core;
+
+namespace Summarizer.Functions.Tests;
+
+/// <summary>The generated functions.metadata is what Azure binds: triggers, containers, queue and connection must match the shared names.</summary>
+public sealed class FunctionsMetadataTests
+{
+    private static readonly JsonElement[] Functions = JsonDocument
+        .Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "functions.metadata")))
+        .RootElement.EnumerateArray().ToArray();
+
+    private static JsonElement Trigger(string function) =>
+        Functions.Single(f => f.GetProperty("name").GetString() == function)
+            .GetProperty("bindings").EnumerateArray()
+            .Single(b => b.GetProperty("type").GetString()!.EndsWith("Trigger", StringComparison.Ordinal));
+
+    [Fact]
+    public void CleanArticle_is_an_event_grid_blob_trigger_on_the_articles_container()
+    {
+        var trigger = Trigger("CleanArticle");
+
+        Assert.Equal("blobTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(PipelineNames.ArticleBlobPath, trigger.GetProperty("path").GetString());
+        Assert.Equal("articles/{name}", trigger.GetProperty("path").GetString());
+        Assert.Equal("EventGrid", trigger.GetProperty("source").GetString());
+        Assert.Equal("ArticleStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Fact]
+    public void SummarizeArticle_is_a_queue_trigger_on_the_summarize_queue()
+    {
+        var trigger = Trigger("SummarizeArticle");
+
+        Assert.Equal("queueTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("summarize", trigger.GetProperty("queueName").GetString());
+        Assert.Equal("ArticleStorage", trigger.GetProperty("connection").GetString());
+    }
+
+    [Theory]
+    [InlineData("UploadArticle", "post", "articles")]
+    [InlineData("GetArticle", "get", "articles/{id}")]
+    [InlineData("GetSummary", "get", "summaries/{id}")]
+    [InlineData("ListSummaries", "get", "summaries")]
+    [InlineData("Health", "get", "health")]
+    public void The_http_api_has_its_routes(string function, string method, string route)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal("httpTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal(route, trigger.GetProperty("route").GetString());
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public void There_are_no_other_functions()
+    {
+        Assert.Equal(
+            ["CleanArticle", "GetArticle", "GetSummary", "Health", "ListSummaries", "SummarizeArticle", "UploadArticle"],
+            Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+    }
+}
