@@ -25,6 +25,8 @@ public static class PipelineServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddArticleStorage(configuration);
+        // First among the hosted services, so the triggers start listening on containers and queues that exist.
+        services.AddHostedService<StorageInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleCleaner>();
         services.AddSingleton<ISummaryEngine, LocalSummaryEngine>();

@@ -2,7 +2,6 @@ using Microsoft.Azure.WebJobs;
 using Summarizer.Core;
 using Summarizer.Pipeline;
 using Summarizer.Pipeline.Http;
-using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Cli.Hosting;
 
@@ -26,7 +25,6 @@ public static class LocalHost
         });
 
         builder.Services.AddSummarizerPipeline(builder.Configuration);
-        builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddSingleton<ITypeLocator>(new LocalTypeLocator());
         builder.Host.ConfigureWebJobs(webJobs =>
         {

@@ -7,8 +7,8 @@ using Summarizer.Core;
 namespace Summarizer.Pipeline.Storage;
 
 /// <summary>
-/// Creates the containers, queues and table when they are missing, before the triggers start listening.
-/// For development storage; in Azure the infrastructure creates them.
+/// Creates the containers, queues and table when they are missing, before the triggers start listening:
+/// Azurite starts empty. In Azure the infrastructure has made them and this costs one request each at start.
 /// </summary>
 public sealed class StorageInitializer(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables) : IHostedService
 {
