@@ -29,6 +29,9 @@ internal sealed class ActorRecord(string name, string kind)
 
     public bool Known { get; set; }
 
+    /// <summary>Named with an organisation head word ("... Commission", "... Forces").</summary>
+    public bool Headed { get; set; }
+
     public bool Speaks { get; set; }
 }
 
@@ -45,7 +48,7 @@ internal sealed record ActorSet(IReadOnlyList<ActorRecord> Selected, IReadOnlyLi
 /// </summary>
 internal sealed class ActorExtractor
 {
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "for", "on", "and", "&" };
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
 
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -116,7 +119,7 @@ internal sealed class ActorExtractor
     private void ScanSentence(Sentence sentence)
     {
         var tokens = sentence.Tokens;
-        var i = 0;
+        var i = DatelineLength(tokens);
         while (i < tokens.Count)
         {
             var t = tokens[i];
@@ -153,6 +156,22 @@ internal sealed class ActorExtractor
 
     private bool IsGazetteerStart(IReadOnlyList<Token> tokens, int i) =>
         tokens[i].Text == "the" && i + 1 < tokens.Count && tokens[i + 1].Text == "Kremlin";
+
+    /// <summary>How many tokens a shouted dateline ("BRUSSELS Feb 24", "NEW DELHI:", "GENEVA (AN) —") takes at the start.</summary>
+    internal static int DatelineLength(IReadOnlyList<Token> tokens)
+    {
+        var k = 0;
+        while (k < tokens.Count && k < 4 && tokens[k].IsAllCaps && tokens[k].Text.Length >= 3 && !tokens[k].Text.Contains('.', StringComparison.Ordinal))
+        {
+            k++;
+        }
+        if (k == 0 || k >= tokens.Count)
+        {
+            return 0;
+        }
+        var next = tokens[k].Text;
+        return next is ":" or "—" or "–" or "-" or "(" or "," || Gazetteer.Instance.NonEntities.Contains(next) ? k : 0;
+    }
 
     /// <summary>"BRUSSELS Feb 24", "NEW DELHI:": a shouted dateline at the start of a story.</summary>
     private static bool IsShoutedDateline(IReadOnlyList<Token> tokens, int i) =>
@@ -310,12 +329,23 @@ internal sealed class ActorExtractor
         {
             return false;
         }
-        var prev = tokens[from - 1];
-        if (!prev.IsWord || char.IsUpper(prev.Text[0]) || !_gazetteer.IsTitleWord(prev.Text))
+        var k = from - 1;
+        var comma = tokens[k].Text == ",";
+        if (comma && k > 0)
+        {
+            k--;
+        }
+        // "Minister of Labour, Chris Ngige": the title's "of" complement sits between title and name.
+        if (comma && k > 1 && tokens[k].IsCapitalized && tokens[k - 1].Text == "of" && _gazetteer.IsTitleWord(tokens[k - 2].Text))
+        {
+            k -= 2;
+        }
+        var prev = tokens[k];
+        if (!prev.IsWord || !_gazetteer.IsTitleWord(prev.Text) || (!comma && char.IsUpper(prev.Text[0])))
         {
             return false;
         }
-        var roleStart = from - 1;
+        var roleStart = k;
         var words = 0;
         while (roleStart > 0 && words < 4)
         {
@@ -331,7 +361,7 @@ internal sealed class ActorExtractor
             roleStart--;
             words++;
         }
-        var role = Slice(tokens, roleStart, from);
+        var role = Slice(tokens, roleStart, comma ? from - 1 : from);
         AddPerson(sentence, from, to, role);
         return true;
     }
@@ -347,7 +377,11 @@ internal sealed class ActorExtractor
 
     private int TitleLengthAt(IReadOnlyList<Token> tokens, int p, int to)
     {
-        foreach (var phrase in _gazetteer.TitlePhrases)
+        if (!_gazetteer.TitlesByFirstWord.TryGetValue(tokens[p].Text, out var phrases))
+        {
+            return 0;
+        }
+        foreach (var phrase in phrases)
         {
             if (p + phrase.Length > to)
             {
@@ -455,6 +489,7 @@ internal sealed class ActorExtractor
         var tokens = sentence.Tokens;
         var name = Slice(tokens, from, to);
         var actor = Get(name, kind);
+        actor.Headed = true;
         var acronym = AcronymAfter(tokens, to);
         if (acronym is not null)
         {
@@ -478,13 +513,13 @@ internal sealed class ActorExtractor
         switch (entry.Type)
         {
             case EntryType.CountryName:
-                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
+                // "in Switzerland" places an event; "Geneva, Switzerland" only qualifies a city.
+                var before = from > 0 ? tokens[from - 1].Text : "";
+                var countryWeight = before == "," ? 0 : Locatives.Contains(before) ? 0.5 : 1;
+                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
                 break;
             case EntryType.Capital:
-                // "talks in Moscow" is a place; "Moscow insists" is the state.
-                var prev = from > 0 ? tokens[from - 1].Text : "";
-                var nextComma = to < tokens.Count && tokens[to].Text == ",";
-                if (!Locatives.Contains(prev) && !nextComma && prev != "the" || entry.Surface.Contains("Kremlin", StringComparison.Ordinal) || entry.Surface.Contains("House", StringComparison.Ordinal))
+                if (IsMetonym(tokens, from, to) || entry.Surface.Contains("Kremlin", StringComparison.Ordinal) || entry.Surface.Contains("House", StringComparison.Ordinal))
                 {
                     Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
                 }
@@ -510,6 +545,22 @@ internal sealed class ActorExtractor
             default:
                 break;
         }
+    }
+
+    /// <summary>"Moscow insists", "talks with Damascus", "Beijing's demands" stand for the state; "talks in Moscow", "London 2012" do not.</summary>
+    private static bool IsMetonym(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        var prev = from > 0 ? tokens[from - 1].Text : "";
+        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "," || from > 0 && tokens[from - 1].IsCapitalized)
+        {
+            return false;
+        }
+        if (to >= tokens.Count)
+        {
+            return false;
+        }
+        var next = tokens[to];
+        return next.IsPossessive || next.IsWord && char.IsLower(next.Text[0]);
     }
 
     private void AddUnknown(Sentence sentence, int from, int to)
@@ -569,7 +620,8 @@ internal sealed class ActorExtractor
     /// <summary>Decides what the names outside the gazetteer are, now that every mention has been seen.</summary>
     private void ResolveUnknown()
     {
-        var singleCounts = _unknown.Where(u => u.To - u.From == 1)
+        // Single words followed by a number ("Line 3", "Med 5") are labels, not surnames.
+        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u))
             .GroupBy(u => u.Text, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
@@ -599,7 +651,12 @@ internal sealed class ActorExtractor
             if (count == 1)
             {
                 var word = u.Text;
-                var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && LastWord(a.Name) == word && a.Name != word);
+                if (word.Any(char.IsDigit) || FollowedByNumber(u) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
+                {
+                    continue;
+                }
+                // A surname (or, for names like "Tedros Adhanom Ghebreyesus", the first name) refers back to the full name.
+                var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != word && (LastWord(a.Name) == word || a.Name.Split(' ').Length >= 3 && a.Name.StartsWith(word + " ", StringComparison.Ordinal)));
                 if (personMatch is not null)
                 {
                     personMatch.Speaks |= u.Speaks;
@@ -609,6 +666,13 @@ internal sealed class ActorExtractor
                 if (_actors.TryGetValue(word, out var existing))
                 {
                     Mention(existing, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
+                // "the Commission" after "European Commission": a bare head word refers to the body named before.
+                if (_gazetteer.OrgWords.ContainsKey(word)
+                    && _actors.Values.FirstOrDefault(a => a.Kind != "person" && a.Kind != "state" && a.Name.EndsWith(" " + word, StringComparison.Ordinal)) is { } body)
+                {
+                    Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
@@ -634,23 +698,17 @@ internal sealed class ActorExtractor
                     AddOrganization(u.Sentence, u.From, u.To, kind);
                 }
             }
-            else if (_unknown.Count(v => v.Text == u.Text) >= 2 && IsNameLike(tokens, u.From, u.To))
-            {
-                Mention(Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
-            }
         }
     }
 
-    private static bool IsNameLike(IReadOnlyList<Token> tokens, int from, int to)
+    private static bool FollowedByNumber(RawName u) =>
+        u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);
+
+    /// <summary>"India-US", "US-China": a compound of known states is not a new actor.</summary>
+    private bool IsCompoundOfKnown(Token token)
     {
-        for (var k = from; k < to; k++)
-        {
-            if (!tokens[k].IsWord)
-            {
-                return false;
-            }
-        }
-        return true;
+        var parts = token.Text.Split('-');
+        return parts.Length > 1 && parts.All(p => _gazetteer.ByFirstWord.TryGetValue(p, out var entries) && entries.Any(e => e.Surface == p));
     }
 
     private ActorRecord Get(string name, string kind)
@@ -697,7 +755,7 @@ internal sealed class ActorExtractor
             {
                 "person" => actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Role is not null || actor.Mentions >= 2 || actor.Speaks,
                 "state" => actor.Weight >= 1.5 || (actor.Weight >= 1 && actor.FirstSentence <= lead),
-                _ => actor.Mentions >= 2 || actor.Defined || (actor.Known && actor.FirstSentence <= lead),
+                _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
             };
             if (keep)
             {

@@ -97,7 +97,7 @@ internal static class VenueExtractor
                 if (cuePositions.Count > 0)
                 {
                     var distance = cuePositions.Min(c => Math.Abs(c - i));
-                    score = distance <= 8 ? 2 : 1;
+                    score = distance <= 12 ? 2 : 1;
                 }
                 if (inHeadline)
                 {
@@ -120,7 +120,7 @@ internal static class VenueExtractor
         }
 
         var ranked = candidates.Values
-            .Where(c => c.Sentence is not null && c.Score >= 2 && !(c.IsCountry && suppressed.Contains(c.Name)))
+            .Where(c => c.Sentence is not null && c.Score >= 1 && !(c.IsCountry && suppressed.Contains(c.Name)))
             .OrderByDescending(c => c.Score)
             .ThenBy(c => c.Sentence!.Index)
             .ToList();

@@ -32,6 +32,9 @@ internal sealed class Gazetteer
     /// <summary>Multiword titles split into words, longest first, e.g. ["Foreign", "Minister"].</summary>
     public IReadOnlyList<string[]> TitlePhrases { get; }
 
+    /// <summary>Title phrases keyed by their first word (case-insensitive), longest first.</summary>
+    public IReadOnlyDictionary<string, string[][]> TitlesByFirstWord { get; }
+
     /// <summary>Organisation head words and the kind they imply ("organization" or "group").</summary>
     public IReadOnlyDictionary<string, string> OrgWords { get; }
 
@@ -49,6 +52,7 @@ internal sealed class Gazetteer
         Dictionary<string, GazetteerEntry[]> byFirstWord,
         HashSet<string> titles,
         List<string[]> titlePhrases,
+        Dictionary<string, string[][]> titlesByFirst,
         Dictionary<string, string> orgWords,
         HashSet<string> nonEntities,
         List<string> furniture,
@@ -59,6 +63,7 @@ internal sealed class Gazetteer
         ByFirstWord = byFirstWord;
         Titles = titles;
         TitlePhrases = titlePhrases;
+        TitlesByFirstWord = titlesByFirst;
         OrgWords = orgWords;
         NonEntities = nonEntities;
         Furniture = furniture;
@@ -212,15 +217,12 @@ internal sealed class Gazetteer
                 StringComparer.Ordinal);
 
         var titleLines = Lines("titles.txt").ToList();
-        var titles = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var t in titleLines)
-        {
-            foreach (var w in t.Split(' '))
-            {
-                titles.Add(w);
-            }
-        }
+        // A title word is a one-word title or the head (last word) of a longer one: "Minister", not "of".
+        var titles = new HashSet<string>(titleLines.Select(t => t.Split(' ')[^1]), StringComparer.OrdinalIgnoreCase);
         var titlePhrases = titleLines.Select(t => t.Split(' ')).OrderByDescending(p => p.Length).ToList();
+        var titlesByFirst = titlePhrases
+            .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
         var orgWords = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in Lines("org-words.txt"))
@@ -233,6 +235,7 @@ internal sealed class Gazetteer
             byFirst,
             titles,
             titlePhrases,
+            titlesByFirst,
             orgWords,
             new HashSet<string>(Lines("non-entities.txt"), StringComparer.Ordinal),
             Lines("furniture.txt").ToList(),

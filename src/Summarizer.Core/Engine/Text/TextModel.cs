@@ -15,7 +15,15 @@ internal sealed record Sentence(int Index, int BlockIndex, int Start, int End, s
 /// <summary>A word or punctuation mark; offsets index the article text.</summary>
 internal sealed record Token(int Start, int End, string Text, bool IsWord, bool SentenceStart)
 {
-    public bool IsCapitalized => IsWord && char.IsUpper(Text[0]);
+    /// <summary>Upper-case initial, or an Arabic/European name particle before one ("al-Burhan", "d'Estaing").</summary>
+    public bool IsCapitalized => IsWord && (char.IsUpper(Text[0]) || IsParticleName(Text));
+
+    private static bool IsParticleName(string word)
+    {
+        var sep = word.IndexOfAny(['-', '\'', '’']);
+        return sep is > 0 and <= 3 && sep + 1 < word.Length && char.IsUpper(word[sep + 1])
+            && word[..sep] is "al" or "el" or "ad" or "as" or "ash" or "at" or "an" or "bin" or "ibn" or "abu" or "de" or "di" or "da" or "d" or "l";
+    }
 
     /// <summary>"RSF", "U.S.", "NDC": all letters upper case.</summary>
     public bool IsAllCaps => IsWord && Text.Any(char.IsLetter) && Text.Where(char.IsLetter).All(char.IsUpper);
