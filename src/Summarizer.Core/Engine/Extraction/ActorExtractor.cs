@@ -29,6 +29,9 @@ internal sealed class ActorRecord(string name, string kind)
 
     public bool Known { get; set; }
 
+    /// <summary>Mentions that name the actor as such (not a demonym, not a place after "in").</summary>
+    public int Strong { get; set; }
+
     /// <summary>Named with an organisation head word ("... Commission", "... Forces").</summary>
     public bool Headed { get; set; }
 
@@ -136,7 +139,7 @@ internal sealed class ActorExtractor
                 {
                     j++;
                 }
-                else if (n.IsWord && Connectors.Contains(n.Text) && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized && n.Text != "and")
+                else if (n.IsWord && Connectors.Contains(n.Text) && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
                 {
                     j += 2;
                 }
@@ -193,6 +196,23 @@ internal sealed class ActorExtractor
         if (from >= to)
         {
             return;
+        }
+
+        // "Ukraine and Russia" is two actors; "National Income and Wages Commission" and "Bosnia and Herzegovina" are one.
+        for (var k = from + 1; k < to - 1; k++)
+        {
+            if (tokens[k].Text is "and" or "&")
+            {
+                var head = OrgHeadIndex(tokens, from, to);
+                var gazetteerCovers = _gazetteer.MatchAt(_model.Text, tokens, from, out var coverEnd) is not null && coverEnd > k;
+                if (gazetteerCovers || head == to - 1 && head > k)
+                {
+                    break;
+                }
+                AnalyzeSpan(sentence, from, k);
+                AnalyzeSpan(sentence, k + 1, to);
+                return;
+            }
         }
 
         if (TryTitledPerson(sentence, from, to))
@@ -551,7 +571,7 @@ internal sealed class ActorExtractor
     private static bool IsMetonym(IReadOnlyList<Token> tokens, int from, int to)
     {
         var prev = from > 0 ? tokens[from - 1].Text : "";
-        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "," || from > 0 && tokens[from - 1].IsCapitalized)
+        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "for" or "," || from > 0 && tokens[from - 1].IsCapitalized)
         {
             return false;
         }
@@ -651,7 +671,7 @@ internal sealed class ActorExtractor
             if (count == 1)
             {
                 var word = u.Text;
-                if (word.Any(char.IsDigit) || FollowedByNumber(u) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
+                if (word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
                 {
                     continue;
                 }
@@ -701,6 +721,13 @@ internal sealed class ActorExtractor
         }
     }
 
+    private static bool PrecededByNumber(RawName u) =>
+        u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
+
+    /// <summary>A word the text puts after "in", "at" or "from" is a place, not an actor ("power from Palatana").</summary>
+    private bool IsPlaceLike(string word) =>
+        _unknown.Any(v => v.To - v.From == 1 && v.Text == word && v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near");
+
     private static bool FollowedByNumber(RawName u) =>
         u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);
 
@@ -725,6 +752,10 @@ internal sealed class ActorExtractor
     {
         actor.Known |= known;
         actor.Mentions++;
+        if (weight >= 1 && sentence.IsProse)
+        {
+            actor.Strong++;
+        }
         // The headline repeats the story; it counts, but less than the text.
         actor.Weight += sentence.IsProse ? weight : weight / 2;
         if (surface is not null && !string.Equals(surface, actor.Name, StringComparison.OrdinalIgnoreCase))
@@ -741,8 +772,51 @@ internal sealed class ActorExtractor
     }
 
     /// <summary>Keeps the actors the story is about: people named in the text, and states and bodies it keeps coming back to.</summary>
+    /// <summary>"Public Utilities Commission" and "Minnesota Public Utilities Commission", "Facebook" and "Facebook India": one body.</summary>
+    private void MergeBodies()
+    {
+        var bodies = _actors.Values.Distinct().Where(a => a.Kind is not ("person" or "state")).OrderBy(a => a.Name.Length).ToList();
+        foreach (var small in bodies)
+        {
+            var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
+                && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)));
+            if (big is null)
+            {
+                continue;
+            }
+            var name = small.Mentions > big.Mentions ? small.Name : big.Name;
+            big.Aliases.Add(small.Name);
+            big.Aliases.UnionWith(small.Aliases);
+            big.Mentions += small.Mentions;
+            big.Weight += small.Weight;
+            big.Strong += small.Strong;
+            big.Defined |= small.Defined;
+            big.Known |= small.Known;
+            big.Headed |= small.Headed;
+            if (small.FirstSentence < big.FirstSentence)
+            {
+                big.FirstSentence = small.FirstSentence;
+                big.EvidenceSentence = small.EvidenceSentence ?? big.EvidenceSentence;
+                big.FirstSpan = small.FirstSpan;
+            }
+            big.Name = name;
+            foreach (var key in _actors.Where(kv => ReferenceEquals(kv.Value, small)).Select(kv => kv.Key).ToList())
+            {
+                _actors[key] = big;
+            }
+            for (var i = 0; i < _mentions.Count; i++)
+            {
+                if (ReferenceEquals(_mentions[i].Actor, small))
+                {
+                    _mentions[i] = _mentions[i] with { Actor = big };
+                }
+            }
+        }
+    }
+
     private List<ActorRecord> Select()
     {
+        MergeBodies();
         var lead = _firstProse + 3;
         var selected = new List<ActorRecord>();
         foreach (var actor in _actors.Values.Distinct())
@@ -754,7 +828,8 @@ internal sealed class ActorExtractor
             var keep = actor.Kind switch
             {
                 "person" => actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Role is not null || actor.Mentions >= 2 || actor.Speaks,
-                "state" => actor.Weight >= 1.5 || (actor.Weight >= 1 && actor.FirstSentence <= lead),
+                "state" => actor.Strong >= 2 || actor.Strong >= 1 && (actor.Weight >= 1.5 || actor.FirstSentence <= lead),
+                "media" => actor.Mentions >= 2,
                 _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
             };
             if (keep)

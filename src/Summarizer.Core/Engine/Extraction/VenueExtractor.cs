@@ -26,6 +26,8 @@ internal static class VenueExtractor
 
         public bool IsCountry { get; } = isCountry;
 
+        public bool IsFacility { get; set; }
+
         public double Score { get; set; }
 
         public double BestScore { get; set; } = -1;
@@ -60,7 +62,8 @@ internal static class VenueExtractor
                     || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
                     || end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) && tokens[end].Text is "offering" or "offered" or "offers" or "has"
                     || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
-                if (i > 0 && tokens[i - 1].Text is "at" or "in" or "the" && !tokens[i].SentenceStart
+                if (i > 0 && (tokens[i - 1].Text is "at" or "in" || tokens[i - 1].Text == "the" && i > 1 && tokens[i - 2].Text is "at" or "in") && !tokens[i].SentenceStart
+                    && tokens[i].Text is not ("a" or "an")
                     && Facility(model.Text, sentence, i, actors) is { Name: not null } facility)
                 {
                     (name, end) = facility;
@@ -105,7 +108,7 @@ internal static class VenueExtractor
                 }
                 if (!candidates.TryGetValue(name, out var candidate))
                 {
-                    candidate = new Candidate(name, isCountry);
+                    candidate = new Candidate(name, isCountry) { IsFacility = entry is null || entry.Type is not (EntryType.Capital or EntryType.Place or EntryType.CountryName) };
                     candidates[name] = candidate;
                 }
                 candidate.Score += score;
@@ -127,11 +130,16 @@ internal static class VenueExtractor
         var chosen = new List<Candidate>();
         foreach (var c in ranked)
         {
-            if (chosen.Count == 2 || (chosen.Count == 1 && c.Score < chosen[0].Score * 0.5))
+            if (chosen.Count == 2 || (chosen.Count == 1 && c.Score < chosen[0].Score * 0.4))
             {
                 break;
             }
             if (c.IsCountry && chosen.Any(x => !x.IsCountry))
+            {
+                continue;
+            }
+            // A named facility and its city in one sentence are one venue; the facility is the more precise name.
+            if (chosen.Any(x => x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
             {
                 continue;
             }

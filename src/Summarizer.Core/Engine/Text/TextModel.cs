@@ -191,9 +191,10 @@ internal sealed partial class TextModel
         var lower = block.ToLowerInvariant().TrimStart('*', '(', ' ', '•', '-');
         foreach (var f in gazetteer.Furniture)
         {
+            // One-word phrases ("share", "update") only mark short lines; longer phrases ("you can now subscribe") are specific enough.
             if (lower.StartsWith(f, StringComparison.Ordinal)
                 && (lower.Length == f.Length || !char.IsLetter(lower[f.Length]))
-                && (words <= 12 || lower.Length == f.Length))
+                && (words <= 12 || f.Contains(' ', StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -290,9 +291,14 @@ internal sealed partial class TextModel
     {
         var tokens = new List<Token>();
         var first = true;
+        var consumed = start;
         foreach (Match m in TokenRegex().Matches(text[start..end]))
         {
             var s = start + m.Index;
+            if (s < consumed)
+            {
+                continue; // the period of an abbreviation already taken into its word
+            }
             var value = m.Value;
             var isWord = char.IsLetterOrDigit(value[0]);
             // "Putin’s" -> "Putin" + "’s": the possessive is a separate token so names stay clean.
@@ -311,6 +317,7 @@ internal sealed partial class TextModel
                     e++;
                 }
                 tokens.Add(new Token(s, e, value, isWord, first && isWord));
+                consumed = e;
             }
             if (isWord)
             {
