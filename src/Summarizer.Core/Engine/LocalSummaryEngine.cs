@@ -13,9 +13,9 @@ public sealed class LocalSummaryEngine : ISummaryEngine
 
     // Limits and thresholds tuned on the development set; more items than this are mostly noise.
     private const int MaxConditions = 4;
-    private const int ConditionThreshold = 3;
+    private const int ConditionThreshold = 2;
     private const int MaxQuestions = 3;
-    private const int QuestionThreshold = 3;
+    private const int QuestionThreshold = 2;
 
     public string Name => EngineName;
 
