@@ -197,6 +197,11 @@ internal sealed class ActorExtractor
         {
             return;
         }
+        // "(RSF)" right after a name only defines the acronym; the name was counted already.
+        if (to - from == 1 && from > 1 && tokens[from - 1].Text == "(" && to < tokens.Count && tokens[to].Text == ")" && tokens[from].IsAllCaps && tokens[from - 2].IsCapitalized)
+        {
+            return;
+        }
 
         // "Ukraine and Russia" is two actors; "National Income and Wages Commission" and "Bosnia and Herzegovina" are one.
         for (var k = from + 1; k < to - 1; k++)

@@ -158,6 +158,12 @@ internal static class CueExtractor
     private static string ConditionText(string text, CueHit hit)
     {
         var after = text[hit.CueEnd..hit.QuoteEnd].Trim(' ', ',', ':', '\n');
+        // Drop a trailing attribution: "..., according to officials", "..., he said".
+        var comma = after.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0 && after[..comma].Split(' ').Length >= 4)
+        {
+            after = after[..comma];
+        }
         var clause = after.Length >= 10 ? after : text[hit.QuoteStart..hit.QuoteEnd];
         return Squash(clause);
     }

@@ -82,6 +82,13 @@ internal static class VenueExtractor
                 {
                     name = entry.Canonical;
                     isCountry = true;
+                    // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
+                    // "the war in Ukraine" is not.
+                    var hosts = end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    if (!hosts && !cuePositions.Any(c => c < i && i - c <= 3))
+                    {
+                        continue;
+                    }
                     // "Geneva, Switzerland": the country only qualifies the city.
                     if (i >= 2 && tokens[i - 1].Text == ",")
                     {
@@ -204,7 +211,8 @@ internal static class VenueExtractor
         {
             return (null, i);
         }
-        return (Squash(text[tokens[i].Start..tokens[end - 1].End]), end);
+        var from = tokens[i].Text is "the" or "The" ? i + 1 : i;
+        return (Squash(text[tokens[from].Start..tokens[end - 1].End]), end);
     }
 
     private static Venue ToVenue(string text, Candidate c)
