@@ -379,7 +379,8 @@ internal sealed class ActorExtractor
             {
                 break;
             }
-            if (t.IsWord && char.IsLower(t.Text[0]) && !_gazetteer.IsTitleWord(t.Text) && t.Text is not ("region" or "campaign" or "district"))
+            if (t.IsWord && char.IsLower(t.Text[0]) && !_gazetteer.IsTitleWord(t.Text) && t.Text is not ("region" or "campaign" or "district")
+                || t.Text.Any(char.IsDigit) || _gazetteer.NonEntities.Contains(t.Text) || t.IsAllCaps && t.Text.Length > 5)
             {
                 break;
             }
@@ -512,6 +513,12 @@ internal sealed class ActorExtractor
     private void AddOrganization(Sentence sentence, int from, int to, string kind)
     {
         var tokens = sentence.Tokens;
+        // "the University of X’s College of Y" is a unit of the body just named, not another actor.
+        if (from >= 2 && tokens[from - 1].IsPossessive && _mentions.Count > 0 && _mentions[^1] is { } last
+            && last.Sentence == sentence.Index && last.End == tokens[from - 2].End && last.Actor.Kind is not ("person" or "state"))
+        {
+            return;
+        }
         var name = Slice(tokens, from, to);
         var actor = Get(name, kind);
         actor.Headed = true;
@@ -540,7 +547,8 @@ internal sealed class ActorExtractor
             case EntryType.CountryName:
                 // "in Switzerland" places an event; "Geneva, Switzerland" only qualifies a city.
                 var before = from > 0 ? tokens[from - 1].Text : "";
-                var countryWeight = before == "," ? 0 : Locatives.Contains(before) ? 0.5 : 1;
+                var after = to < tokens.Count ? tokens[to].Text : "";
+                var countryWeight = before == "," || after is "city" or "town" or "capital" ? 0 : Locatives.Contains(before) ? 0.5 : 1;
                 Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
                 break;
             case EntryType.Capital:
@@ -609,7 +617,13 @@ internal sealed class ActorExtractor
             {
                 k++;
             }
-            if (tokens[k].IsWord && _gazetteer.IsTitleWord(tokens[k].Text) && !_gazetteer.NonEntities.Contains(tokens[k].Text))
+            // "X, an associate professor ...": up to two modifiers before the title word.
+            var title = k;
+            while (title < tokens.Count && title - k < 3 && tokens[title].IsWord && !_gazetteer.IsTitleWord(tokens[title].Text) && char.IsLower(tokens[title].Text[0]))
+            {
+                title++;
+            }
+            if (title < tokens.Count && tokens[title].IsWord && _gazetteer.IsTitleWord(tokens[title].Text) && !_gazetteer.NonEntities.Contains(tokens[title].Text))
             {
                 var e = k;
                 while (e < tokens.Count && e - k < 10 && tokens[e].Text is not ("," or "." or ";" or "—" or "(" or ")"))
@@ -703,7 +717,7 @@ internal sealed class ActorExtractor
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
                 var sentenceStart = tokens[u.From].SentenceStart;
                 var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant());
-                if (u.Role is not null && !acronym)
+                if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
                     AddPerson(u.Sentence, u.From, u.To, u.Role);
                 }
@@ -730,8 +744,16 @@ internal sealed class ActorExtractor
         u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
 
     /// <summary>A word the text puts after "in", "at" or "from" is a place, not an actor ("power from Palatana").</summary>
-    private bool IsPlaceLike(string word) =>
-        _unknown.Any(v => v.To - v.From == 1 && v.Text == word && v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near");
+    private bool IsPlaceLike(string word)
+    {
+        if (word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return false;
+        }
+        var uses = _unknown.Where(v => v.To - v.From == 1 && v.Text == word).ToList();
+        var located = uses.Count(v => v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near");
+        return located * 2 >= uses.Count && located > 0;
+    }
 
     private static bool FollowedByNumber(RawName u) =>
         u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);
@@ -784,7 +806,8 @@ internal sealed class ActorExtractor
         foreach (var small in bodies)
         {
             var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
-                && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)));
+                && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
+                    || IsAcronymOf(small.Name, b.Name)));
             if (big is null)
             {
                 continue;
@@ -817,6 +840,19 @@ internal sealed class ActorExtractor
                 }
             }
         }
+    }
+
+    /// <summary>"PUC" for "Minnesota Public Utilities Commission", "KDOW" for "Kentucky Division of Water".</summary>
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        if (acronym.Length < 3 || !acronym.All(char.IsUpper) || !name.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var all = string.Concat(words.Select(w => char.ToUpperInvariant(w[0])));
+        var capitals = string.Concat(words.Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+        return all.EndsWith(acronym, StringComparison.Ordinal) || capitals.EndsWith(acronym, StringComparison.Ordinal);
     }
 
     private List<ActorRecord> Select()

@@ -51,12 +51,16 @@ internal static class CueExtractor
             var used = new List<(int, int)>();
             foreach (var cue in cues)
             {
-                var at = IndexOfWord(lower, cue.Phrase);
-                if (at < 0 || used.Any(u => at < u.Item2 && at + cue.Phrase.Length > u.Item1))
+                // "^if": the cue opens the sentence ("If the results change, ...").
+                var at = cue.Phrase[0] == '^'
+                    ? (lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? 0 : -1)
+                    : IndexOfWord(lower, cue.Phrase);
+                if (at < 0 || used.Any(u => at < u.Item2 && at + cue.Phrase.TrimStart('^').Length > u.Item1))
                 {
                     continue;
                 }
-                used.Add((at, at + cue.Phrase.Length));
+                var length = cue.Phrase[0] == '^' ? cue.Phrase.Length - 1 : cue.Phrase.Length;
+                used.Add((at, at + length));
                 score += cue.Weight;
                 if (best is null || cue.Weight > best.Weight)
                 {
@@ -79,7 +83,7 @@ internal static class CueExtractor
             }
             var cueStart = sentence.Start + bestAt;
             var (qs, qe) = Clause(sentence, cueStart);
-            hits.Add(new CueHit(sentence, score, cueStart, cueStart + best.Phrase.Length, best.Phrase, qs, qe));
+            hits.Add(new CueHit(sentence, score, cueStart, cueStart + best.Phrase.TrimStart('^').Length, best.Phrase, qs, qe));
         }
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Sentence.Index).ToList();
     }

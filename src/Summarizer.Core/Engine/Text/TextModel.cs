@@ -83,7 +83,8 @@ internal sealed partial class TextModel
             var words = WordRegex().Count(blockText);
             var furniture = IsFurniture(blockText, words, gazetteer);
             var terminal = EndsSentence(blockText) || SentenceBreakRegex().IsMatch(blockText);
-            var prose = !furniture && ((words >= 8 && terminal) || words >= 20);
+            // Short lines count as story text only when they read as a sentence ("Commission spokesman X declined to comment.").
+            var prose = !furniture && ((words >= 8 && terminal) || words >= 20 || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
             var titleLike = !prose && !furniture && words is >= 3 and <= 25 && char.IsUpper(blockText[0])
                 && !blockText.EndsWith('?') && !blockText.Contains('|', StringComparison.Ordinal);
             var block = new Block(blocks.Count, s, e, blockText, prose, furniture, titleLike);
@@ -202,6 +203,8 @@ internal sealed partial class TextModel
         // Credits and captions: "Name | Outlet", "caption / Frame from broadcast".
         return words <= 14 && (block.Contains(" | ", StringComparison.Ordinal) || block.Contains(" / ", StringComparison.Ordinal));
     }
+
+    private static int LowerWords(string s) => WordRegex().Matches(s).Count(m => char.IsLower(m.Value[0]));
 
     private static bool EndsSentence(string s)
     {
