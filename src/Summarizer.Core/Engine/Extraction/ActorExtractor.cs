@@ -750,10 +750,17 @@ internal sealed class ActorExtractor
         {
             return false;
         }
-        var uses = _unknown.Where(v => v.To - v.From == 1 && v.Text == word).ToList();
-        var located = uses.Count(v => v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near");
-        return located * 2 >= uses.Count && located > 0;
+        _placeUses ??= _unknown.Where(v => v.To - v.From == 1)
+            .GroupBy(v => v.Text, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (Uses: g.Count(), Located: g.Count(v => v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near")),
+                StringComparer.Ordinal);
+        var (uses, located) = _placeUses.GetValueOrDefault(word);
+        return located * 2 >= uses && located > 0;
     }
+
+    private Dictionary<string, (int Uses, int Located)>? _placeUses;
 
     private static bool FollowedByNumber(RawName u) =>
         u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);

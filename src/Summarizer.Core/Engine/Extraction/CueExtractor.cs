@@ -161,6 +161,11 @@ internal static class CueExtractor
 
     private static string ConditionText(string text, CueHit hit)
     {
+        var quote = text[hit.QuoteStart..hit.QuoteEnd];
+        if (hit.CueEnd > hit.QuoteEnd || hit.CueStart < hit.QuoteStart)
+        {
+            return Squash(quote);
+        }
         var after = text[hit.CueEnd..hit.QuoteEnd].Trim(' ', ',', ':', '\n');
         // Drop a trailing attribution: "..., according to officials", "..., he said".
         var comma = after.IndexOf(", ", StringComparison.Ordinal);
@@ -168,7 +173,7 @@ internal static class CueExtractor
         {
             after = after[..comma];
         }
-        var clause = after.Length >= 10 ? after : text[hit.QuoteStart..hit.QuoteEnd];
+        var clause = after.Length >= 10 ? after : quote;
         return Squash(clause);
     }
 
