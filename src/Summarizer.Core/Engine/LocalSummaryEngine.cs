@@ -1,4 +1,6 @@
 using Summarizer.Core.Documents;
+using Summarizer.Core.Engine.Extraction;
+using Summarizer.Core.Engine.Text;
 
 namespace Summarizer.Core.Engine;
 
@@ -7,22 +9,95 @@ public sealed class LocalSummaryEngine : ISummaryEngine
 {
     public const string EngineName = "local";
 
+    public const string ModelName = "local-rules/2";
+
+    // Limits and thresholds tuned on the development set; more items than this are mostly noise.
+    private const int MaxConditions = 4;
+    private const int ConditionThreshold = 2;
+    private const int MaxQuestions = 3;
+    private const int QuestionThreshold = 2;
+
     public string Name => EngineName;
 
     public ValueTask<SummaryDraft> SummarizeAsync(CleanedArticle article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);
+        cancellationToken.ThrowIfCancellationRequested();
         return ValueTask.FromResult(Summarize(article));
     }
 
     public SummaryDraft Summarize(CleanedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        var model = TextModel.Build(article.Text);
+        var headlineBlock = HeadlineBlock(model, article.Title);
+        var actors = ActorExtractor.Extract(model, headlineBlock);
         return new SummaryDraft
         {
-            Headline = article.Title ?? article.Paragraphs.FirstOrDefault() ?? article.Id,
-            Abstract = article.Paragraphs.FirstOrDefault() ?? string.Empty,
-            Model = "local-rules/1",
+            Headline = Headline(model, article, headlineBlock),
+            Abstract = Abstract(model),
+            Actors = actors.Selected.Select(a => ActorExtractor.ToActor(a, model.Text)).ToList(),
+            Conditions = CueExtractor.Conditions(model, actors, MaxConditions, ConditionThreshold),
+            Venues = VenueExtractor.Extract(model, headlineBlock, actors),
+            OpenQuestions = CueExtractor.Questions(model, MaxQuestions, QuestionThreshold),
+            Model = ModelName,
         };
     }
+
+    /// <summary>The block that holds the title: the cleaner's title when it is in the text, else the first title-like line before the story.</summary>
+    private static Block? HeadlineBlock(TextModel model, string? title)
+    {
+        if (!string.IsNullOrWhiteSpace(title))
+        {
+            var byTitle = model.Blocks.FirstOrDefault(b => string.Equals(b.Text.Trim(), title.Trim(), StringComparison.Ordinal));
+            if (byTitle is not null)
+            {
+                return byTitle;
+            }
+        }
+        var firstProse = model.Blocks.FirstOrDefault(b => b.IsProse)?.Index ?? model.Blocks.Count;
+        return model.Blocks.Take(firstProse).Where(b => b.IsTitleLike).FirstOrDefault();
+    }
+
+    private static string Headline(TextModel model, CleanedArticle article, Block? block)
+    {
+        if (!string.IsNullOrWhiteSpace(article.Title))
+        {
+            return article.Title.Trim();
+        }
+        if (block is not null)
+        {
+            return Squash(block.Text);
+        }
+        var first = model.Prose.FirstOrDefault();
+        if (first is null)
+        {
+            return article.Id;
+        }
+        var words = Squash(first.Text).Split(' ');
+        return words.Length <= 14 ? string.Join(' ', words) : string.Join(' ', words.Take(14)) + "…";
+    }
+
+    /// <summary>The lead: the first two or three story sentences, never furniture.</summary>
+    private static string Abstract(TextModel model)
+    {
+        var picked = new List<string>();
+        var words = 0;
+        foreach (var sentence in model.Prose)
+        {
+            if (sentence.WordCount < 8)
+            {
+                continue;
+            }
+            picked.Add(Squash(sentence.Text));
+            words += sentence.WordCount;
+            if (picked.Count == 3 || (picked.Count == 2 && words > 60))
+            {
+                break;
+            }
+        }
+        return string.Join(' ', picked);
+    }
+
+    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 }

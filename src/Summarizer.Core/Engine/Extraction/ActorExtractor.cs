@@ -1,0 +1,912 @@
+using Summarizer.Core.Documents;
+using Summarizer.Core.Engine.Lexicon;
+using Summarizer.Core.Engine.Text;
+
+namespace Summarizer.Core.Engine.Extraction;
+
+/// <summary>An actor being assembled from its mentions.</summary>
+internal sealed class ActorRecord(string name, string kind)
+{
+    public string Name { get; set; } = name;
+
+    public string Kind { get; set; } = kind;
+
+    public string? Role { get; set; }
+
+    public HashSet<string> Aliases { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public double Weight { get; set; }
+
+    public int Mentions { get; set; }
+
+    public int FirstSentence { get; set; } = int.MaxValue;
+
+    public Sentence? EvidenceSentence { get; set; }
+
+    public (int Start, int End) FirstSpan { get; set; }
+
+    public bool Defined { get; set; }
+
+    public bool Known { get; set; }
+
+    /// <summary>Mentions that name the actor as such (not a demonym, not a place after "in").</summary>
+    public int Strong { get; set; }
+
+    /// <summary>Named with an organisation head word ("... Commission", "... Forces").</summary>
+    public bool Headed { get; set; }
+
+    public bool Speaks { get; set; }
+}
+
+/// <summary>Where an actor is mentioned: used to find the holder of a condition.</summary>
+internal sealed record ActorMention(ActorRecord Actor, int Sentence, int Start, int End);
+
+/// <summary>The actors of a story and every place they are mentioned.</summary>
+internal sealed record ActorSet(IReadOnlyList<ActorRecord> Selected, IReadOnlyList<ActorMention> Mentions);
+
+/// <summary>
+/// Finds named actors: capitalised spans split into title/role and name, the gazetteer for states (by name,
+/// demonym, or capital used as a metonym) and known bodies, acronyms defined in parentheses, and surnames
+/// resolved to the full name used earlier.
+/// </summary>
+internal sealed class ActorExtractor
+{
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
+
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "wrote", "added", "stated", "noted", "argued", "explained", "announced", "urged",
+        "insisted", "warned", "claimed", "contended", "stressed", "emphasized", "emphasised", "confirmed", "declined",
+        "hailed", "praised", "welcomed", "appealed", "indicated", "reported",
+    };
+
+    private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "via", "across", "around", "inside",
+    };
+
+    /// <summary>Words after a demonym that make it stand for the state itself ("Sudanese government").</summary>
+    private static readonly HashSet<string> StateNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "government", "side", "delegation", "officials", "authorities", "state", "army", "forces", "military",
+        "leadership", "administration", "counterpart", "counterparts", "presidency", "representatives",
+    };
+
+    private static readonly HashSet<string> BylineCues = new(StringComparer.OrdinalIgnoreCase) { "Reporting", "Writing", "Editing", "Photo", "Photograph" };
+
+    private readonly Gazetteer _gazetteer = Gazetteer.Instance;
+    private readonly TextModel _model;
+    private readonly Dictionary<string, ActorRecord> _actors = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<ActorMention> _mentions = [];
+    private readonly List<RawName> _unknown = [];
+    private readonly HashSet<string> _lowerWords;
+    private readonly int _firstProse;
+
+    private ActorExtractor(TextModel model)
+    {
+        _model = model;
+        _lowerWords = new HashSet<string>(
+            model.Sentences.SelectMany(s => s.Tokens).Where(t => t.IsWord && char.IsLower(t.Text[0])).Select(t => t.Text),
+            StringComparer.Ordinal);
+        _firstProse = model.Prose.Select(s => s.Index).DefaultIfEmpty(0).First();
+    }
+
+    /// <summary>A capitalised name not in the gazetteer, kept until the whole text has been read.</summary>
+    private sealed record RawName(Sentence Sentence, int From, int To, string Text, string? Role, bool Speaks, string? Acronym);
+
+    public static ActorSet Extract(TextModel model, Block? headline)
+    {
+        var extractor = new ActorExtractor(model);
+        return extractor.Run(headline);
+    }
+
+    private ActorSet Run(Block? headline)
+    {
+        foreach (var sentence in _model.Sentences)
+        {
+            var isHeadline = headline is not null && sentence.BlockIndex == headline.Index;
+            if (!sentence.IsProse && !isHeadline)
+            {
+                continue;
+            }
+            if (sentence.Tokens.Take(3).Any(t => BylineCues.Contains(t.Text)) && sentence.Tokens.Any(t => t.Text == "by"))
+            {
+                continue;
+            }
+            ScanSentence(sentence);
+        }
+        ResolveUnknown();
+        return new ActorSet(Select(), _mentions);
+    }
+
+    private void ScanSentence(Sentence sentence)
+    {
+        var tokens = sentence.Tokens;
+        var i = DatelineLength(tokens);
+        while (i < tokens.Count)
+        {
+            var t = tokens[i];
+            if (!t.IsWord || !(t.IsCapitalized || IsGazetteerStart(tokens, i)))
+            {
+                i++;
+                continue;
+            }
+            var j = i + 1;
+            while (j < tokens.Count)
+            {
+                var n = tokens[j];
+                if (n.IsWord && n.IsCapitalized && !IsShoutedDateline(tokens, j))
+                {
+                    j++;
+                }
+                else if (n.IsWord && Connectors.Contains(n.Text) && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
+                {
+                    j += 2;
+                }
+                else if (n.Text is "the" && j > i && tokens[j - 1].Text is "of" or "to" && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
+                {
+                    j += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+            AnalyzeSpan(sentence, i, j);
+            i = j;
+        }
+    }
+
+    private bool IsGazetteerStart(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].Text == "the" && i + 1 < tokens.Count && tokens[i + 1].Text == "Kremlin";
+
+    /// <summary>How many tokens a shouted dateline ("BRUSSELS Feb 24", "NEW DELHI:", "GENEVA (AN) —") takes at the start.</summary>
+    internal static int DatelineLength(IReadOnlyList<Token> tokens)
+    {
+        var k = 0;
+        while (k < tokens.Count && k < 4 && tokens[k].IsAllCaps && tokens[k].Text.Length >= 3 && !tokens[k].Text.Contains('.', StringComparison.Ordinal))
+        {
+            k++;
+        }
+        if (k == 0 || k >= tokens.Count)
+        {
+            return 0;
+        }
+        var next = tokens[k].Text;
+        return next is ":" or "—" or "–" or "-" or "(" or "," || Gazetteer.Instance.NonEntities.Contains(next) ? k : 0;
+    }
+
+    /// <summary>"BRUSSELS Feb 24", "NEW DELHI:": a shouted dateline at the start of a story.</summary>
+    private static bool IsShoutedDateline(IReadOnlyList<Token> tokens, int i) =>
+        tokens[i].IsAllCaps && tokens[i].Text.Length > 3 && i < 3 && !tokens[i].Text.Contains('.', StringComparison.Ordinal);
+
+    private void AnalyzeSpan(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        // Leading function words and sentence openers are not part of a name, unless a gazetteer entry starts there ("The Hague").
+        while (from < to && _gazetteer.MatchAt(_model.Text, tokens, from, out _) is null
+               && (_gazetteer.NonEntities.Contains(tokens[from].Text) || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])))
+        {
+            from++;
+        }
+        while (to > from && (Connectors.Contains(tokens[to - 1].Text) || tokens[to - 1].Text == "the"))
+        {
+            to--;
+        }
+        if (from >= to)
+        {
+            return;
+        }
+        // "(RSF)" right after a name only defines the acronym; the name was counted already.
+        if (to - from == 1 && from > 1 && tokens[from - 1].Text == "(" && to < tokens.Count && tokens[to].Text == ")" && tokens[from].IsAllCaps && tokens[from - 2].IsCapitalized)
+        {
+            return;
+        }
+
+        // "Ukraine and Russia" is two actors; "National Income and Wages Commission" and "Bosnia and Herzegovina" are one.
+        for (var k = from + 1; k < to - 1; k++)
+        {
+            if (tokens[k].Text is "and" or "&")
+            {
+                var head = OrgHeadIndex(tokens, from, to);
+                var gazetteerCovers = _gazetteer.MatchAt(_model.Text, tokens, from, out var coverEnd) is not null && coverEnd > k;
+                if (gazetteerCovers || head == to - 1 && head > k)
+                {
+                    break;
+                }
+                AnalyzeSpan(sentence, from, k);
+                AnalyzeSpan(sentence, k + 1, to);
+                return;
+            }
+        }
+
+        if (TryTitledPerson(sentence, from, to))
+        {
+            return;
+        }
+
+        // A name whose head word marks an organisation ("Syrian Democratic Forces", "Canada Post") is one actor,
+        // even if it starts with a country or demonym.
+        var headIndex = OrgHeadIndex(tokens, from, to);
+        if (headIndex >= 0 && to - from >= 2 && _gazetteer.MatchAt(_model.Text, tokens, from, out var gEnd) is var g && !(g is not null && gEnd == to))
+        {
+            var kind = _gazetteer.OrgWords[tokens[headIndex].Text];
+            if (kind != "none")
+            {
+                AddOrganization(sentence, from, to, kind);
+            }
+            return;
+        }
+
+        var p = from;
+        var runStart = -1;
+        while (p < to)
+        {
+            var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
+            if (entry is not null && end <= to)
+            {
+                if (runStart >= 0)
+                {
+                    AddUnknown(sentence, runStart, p);
+                    runStart = -1;
+                }
+                AddGazetteerMention(sentence, entry, p, end);
+                p = end;
+                continue;
+            }
+            if (runStart < 0 && !_gazetteer.NonEntities.Contains(tokens[p].Text))
+            {
+                runStart = p;
+            }
+            p++;
+        }
+        if (runStart >= 0)
+        {
+            AddUnknown(sentence, runStart, to);
+        }
+    }
+
+    private static bool IsShoutedWord(Token t) => t.IsAllCaps && t.Text.Length > 6;
+
+    private int OrgHeadIndex(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var k = to - 1; k >= from; k--)
+        {
+            if (_gazetteer.OrgWords.ContainsKey(tokens[k].Text))
+            {
+                // The head is the last word, or is followed only by an "of ..." complement.
+                if (k == to - 1 || tokens[k + 1].Text is "of" or "for" or "on")
+                {
+                    return k;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>"Russian Foreign Minister Sergei Lavrov", "Minister of Labour Steven MacKinnon", "retired General Keith Kellogg".</summary>
+    private bool TryTitledPerson(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        var nameStart = -1;
+        for (var p = from; p < to - 1 + 1; p++)
+        {
+            var length = TitleLengthAt(tokens, p, to);
+            if (length == 0)
+            {
+                continue;
+            }
+            var after = p + length;
+            // "Minister of Minerals Mohamed ...": the "of X" complement belongs to the title.
+            if (after + 1 < to && tokens[after].Text is "of" or "for")
+            {
+                after += 2;
+            }
+            if (IsPersonName(tokens, after, to))
+            {
+                nameStart = after;
+            }
+        }
+        if (nameStart < 0)
+        {
+            return PrecededByRole(sentence, from, to);
+        }
+        var roleStart = ExtendRoleLeft(tokens, from);
+        var role = Slice(tokens, roleStart, nameStart);
+        AddPerson(sentence, nameStart, to, role);
+        if (nameStart > from)
+        {
+            // The role part may name a state or body ("Russian", "WTO", "U.S."): count those mentions too.
+            ScanRolePart(sentence, from, nameStart);
+        }
+        return true;
+    }
+
+    private void ScanRolePart(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        var p = from;
+        while (p < to)
+        {
+            var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
+            if (entry is not null && end <= to)
+            {
+                AddGazetteerMention(sentence, entry, p, end);
+                p = end;
+            }
+            else if (tokens[p].IsAllCaps && tokens[p].Text.Length is >= 2 and <= 6)
+            {
+                AddUnknown(sentence, p, p + 1);
+                p++;
+            }
+            else
+            {
+                p++;
+            }
+        }
+    }
+
+    /// <summary>"RSF leader Mohamed Hamdan Dagalo", "Putin's aide Vladimir Medinsky": a lower-case role just before the name.</summary>
+    private bool PrecededByRole(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        if (from == 0 || !IsPersonName(tokens, from, to))
+        {
+            return false;
+        }
+        var k = from - 1;
+        var comma = tokens[k].Text == ",";
+        if (comma && k > 0)
+        {
+            k--;
+        }
+        // "Minister of Labour, Chris Ngige": the title's "of" complement sits between title and name.
+        if (comma && k > 1 && tokens[k].IsCapitalized && tokens[k - 1].Text == "of" && _gazetteer.IsTitleWord(tokens[k - 2].Text))
+        {
+            k -= 2;
+        }
+        var prev = tokens[k];
+        if (!prev.IsWord || !_gazetteer.IsTitleWord(prev.Text) || (!comma && char.IsUpper(prev.Text[0])))
+        {
+            return false;
+        }
+        var roleStart = k;
+        var words = 0;
+        while (roleStart > 0 && words < 4)
+        {
+            var t = tokens[roleStart - 1];
+            if (!t.IsWord && !t.IsPossessive && t.Text != "-")
+            {
+                break;
+            }
+            if (t.IsWord && char.IsLower(t.Text[0]) && !_gazetteer.IsTitleWord(t.Text) && t.Text is not ("region" or "campaign" or "district")
+                || t.Text.Any(char.IsDigit) || _gazetteer.NonEntities.Contains(t.Text) || t.IsAllCaps && t.Text.Length > 5)
+            {
+                break;
+            }
+            roleStart--;
+            words++;
+        }
+        var role = Slice(tokens, roleStart, comma ? from - 1 : from);
+        AddPerson(sentence, from, to, role);
+        return true;
+    }
+
+    private int ExtendRoleLeft(IReadOnlyList<Token> tokens, int from)
+    {
+        while (from > 0 && tokens[from - 1].IsWord && char.IsLower(tokens[from - 1].Text[0]) && _gazetteer.IsTitleWord(tokens[from - 1].Text))
+        {
+            from--;
+        }
+        return from;
+    }
+
+    private int TitleLengthAt(IReadOnlyList<Token> tokens, int p, int to)
+    {
+        if (!_gazetteer.TitlesByFirstWord.TryGetValue(tokens[p].Text, out var phrases))
+        {
+            return 0;
+        }
+        foreach (var phrase in phrases)
+        {
+            if (p + phrase.Length > to)
+            {
+                continue;
+            }
+            var ok = true;
+            for (var k = 0; k < phrase.Length && ok; k++)
+            {
+                ok = string.Equals(tokens[p + k].Text, phrase[k], StringComparison.OrdinalIgnoreCase);
+            }
+            if (ok)
+            {
+                return phrase.Length;
+            }
+        }
+        return 0;
+    }
+
+    /// <summary>One to four capitalised words that are not titles, organisation heads, or gazetteer states/places.</summary>
+    private bool IsPersonName(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        var count = to - from;
+        if (count is < 1 or > 4)
+        {
+            return false;
+        }
+        for (var k = from; k < to; k++)
+        {
+            var t = tokens[k];
+            if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps && t.Text.Length > 1 && !t.Text.Contains('.', StringComparison.Ordinal)
+                || _gazetteer.IsTitleWord(t.Text) || _gazetteer.OrgWords.ContainsKey(t.Text) || t.Text.Any(char.IsDigit))
+            {
+                if (!(Connectors.Contains(t.Text) && k > from))
+                {
+                    return false;
+                }
+            }
+            if (_gazetteer.NonEntities.Contains(t.Text) && (count == 1 || k == to - 1))
+            {
+                return false;
+            }
+        }
+        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { } e && end == to && e.Type != EntryType.Person)
+        {
+            return false;
+        }
+        return true;
+    }
+
+    private void AddPerson(Sentence sentence, int from, int to, string? role)
+    {
+        var tokens = sentence.Tokens;
+        var name = Slice(tokens, from, to);
+        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { Type: EntryType.Person } known && end == to)
+        {
+            name = known.Canonical;
+        }
+        var actor = Person(name);
+        if (role is { Length: > 0 } && (actor.Role is null || actor.Role.Length < role.Length))
+        {
+            actor.Role = role.Trim();
+        }
+        actor.Speaks |= FollowedBySpeech(tokens, to);
+        Mention(actor, sentence, tokens[from].Start, tokens[to - 1].End, Slice(tokens, from, to), 1);
+    }
+
+    private ActorRecord Person(string name)
+    {
+        if (_actors.TryGetValue(name, out var existing))
+        {
+            return existing;
+        }
+        var last = LastWord(name);
+        // A surname alone joins the full name already seen; a full name absorbs an earlier surname-only record.
+        var match = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != name && LastWord(a.Name) == last);
+        if (match is not null)
+        {
+            if (match.Name.Split(' ').Length < name.Split(' ').Length)
+            {
+                _actors.Remove(match.Name);
+                match.Aliases.Add(match.Name);
+                match.Name = name;
+                _actors[name] = match;
+            }
+            else
+            {
+                match.Aliases.Add(name);
+                _actors[name] = match;
+            }
+            return match;
+        }
+        var actor = new ActorRecord(name, "person");
+        _actors[name] = actor;
+        return actor;
+    }
+
+    private static string LastWord(string name)
+    {
+        var parts = name.Split(' ');
+        return parts[^1];
+    }
+
+    private void AddOrganization(Sentence sentence, int from, int to, string kind)
+    {
+        var tokens = sentence.Tokens;
+        // "the University of X’s College of Y" is a unit of the body just named, not another actor.
+        if (from >= 2 && tokens[from - 1].IsPossessive && _mentions.Count > 0 && _mentions[^1] is { } last
+            && last.Sentence == sentence.Index && last.End == tokens[from - 2].End && last.Actor.Kind is not ("person" or "state"))
+        {
+            return;
+        }
+        var name = Slice(tokens, from, to);
+        var actor = Get(name, kind);
+        actor.Headed = true;
+        var acronym = AcronymAfter(tokens, to);
+        if (acronym is not null)
+        {
+            actor.Defined = true;
+            actor.Aliases.Add(acronym);
+            if (_actors.TryGetValue(acronym, out var byAcronym) && !ReferenceEquals(byAcronym, actor))
+            {
+                actor.Weight += byAcronym.Weight;
+                actor.Mentions += byAcronym.Mentions;
+                _actors.Remove(acronym);
+            }
+            _actors[acronym] = actor;
+        }
+        Mention(actor, sentence, tokens[from].Start, tokens[to - 1].End, name, 1);
+    }
+
+    private void AddGazetteerMention(Sentence sentence, GazetteerEntry entry, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        var surface = Slice(tokens, from, to);
+        switch (entry.Type)
+        {
+            case EntryType.CountryName:
+                // "in Switzerland" places an event; "Geneva, Switzerland" only qualifies a city.
+                var before = from > 0 ? tokens[from - 1].Text : "";
+                var after = to < tokens.Count ? tokens[to].Text : "";
+                var countryWeight = before == "," || after is "city" or "town" or "capital" ? 0 : Locatives.Contains(before) ? 0.5 : 1;
+                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
+                break;
+            case EntryType.Capital:
+                if (IsMetonym(tokens, from, to) || entry.Surface.Contains("Kremlin", StringComparison.Ordinal) || entry.Surface.Contains("House", StringComparison.Ordinal))
+                {
+                    Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
+                }
+                break;
+            case EntryType.Demonym:
+                var noun = to < tokens.Count ? tokens[to].Text : "";
+                var weight = StateNouns.Contains(noun) ? 1.0 : 0.5;
+                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, null, weight, known: true);
+                break;
+            case EntryType.Organization:
+                var org = Get(entry.Canonical, entry.Kind);
+                var acronym = AcronymAfter(tokens, to);
+                if (acronym is not null)
+                {
+                    org.Aliases.Add(acronym);
+                }
+                Mention(org, sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
+                break;
+            case EntryType.Person:
+                var titled = from > 0 && _gazetteer.IsTitleWord(tokens[from - 1].Text);
+                AddPerson(sentence, from, to, titled ? tokens[from - 1].Text : null);
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>"Moscow insists", "talks with Damascus", "Beijing's demands" stand for the state; "talks in Moscow", "London 2012" do not.</summary>
+    private static bool IsMetonym(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        var prev = from > 0 ? tokens[from - 1].Text : "";
+        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "for" or "," || from > 0 && tokens[from - 1].IsCapitalized)
+        {
+            return false;
+        }
+        if (to >= tokens.Count)
+        {
+            return false;
+        }
+        var next = tokens[to];
+        return next.IsPossessive || next.IsWord && char.IsLower(next.Text[0]);
+    }
+
+    private void AddUnknown(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        while (from < to && _gazetteer.NonEntities.Contains(tokens[from].Text))
+        {
+            from++;
+        }
+        if (from >= to)
+        {
+            return;
+        }
+        var text = Slice(tokens, from, to);
+        string? role = null;
+        // "Ayuba Wabba, President of NLC": an appositive title after the name.
+        if (to + 1 < tokens.Count && tokens[to].Text == ",")
+        {
+            var k = to + 1;
+            if (tokens[k].Text is "the" or "a" or "an" && k + 1 < tokens.Count)
+            {
+                k++;
+            }
+            // "X, an associate professor ...": up to two modifiers before the title word.
+            var title = k;
+            while (title < tokens.Count && title - k < 3 && tokens[title].IsWord && !_gazetteer.IsTitleWord(tokens[title].Text) && char.IsLower(tokens[title].Text[0]))
+            {
+                title++;
+            }
+            if (title < tokens.Count && tokens[title].IsWord && _gazetteer.IsTitleWord(tokens[title].Text) && !_gazetteer.NonEntities.Contains(tokens[title].Text))
+            {
+                var e = k;
+                while (e < tokens.Count && e - k < 10 && tokens[e].Text is not ("," or "." or ";" or "—" or "(" or ")"))
+                {
+                    e++;
+                }
+                role = Slice(tokens, k, e);
+            }
+        }
+        _unknown.Add(new RawName(sentence, from, to, text, role, FollowedBySpeech(tokens, to), AcronymAfter(tokens, to)));
+    }
+
+    private static bool FollowedBySpeech(IReadOnlyList<Token> tokens, int to)
+    {
+        var k = to;
+        if (k < tokens.Count && tokens[k].Text == ",")
+        {
+            return false;
+        }
+        if (k < tokens.Count && tokens[k].Text is "has" or "had" or "also" or "later" or "then")
+        {
+            k++;
+        }
+        return k < tokens.Count && SpeechVerbs.Contains(tokens[k].Text);
+    }
+
+    /// <summary>"(RSF)" right after a name defines its acronym.</summary>
+    private static string? AcronymAfter(IReadOnlyList<Token> tokens, int to) =>
+        to + 2 < tokens.Count && tokens[to].Text == "(" && tokens[to + 2].Text == ")" && tokens[to + 1].IsAllCaps && tokens[to + 1].Text.Length is >= 2 and <= 8
+            ? tokens[to + 1].Text
+            : null;
+
+    /// <summary>Decides what the names outside the gazetteer are, now that every mention has been seen.</summary>
+    private void ResolveUnknown()
+    {
+        // Single words followed by a number ("Line 3", "Med 5") are labels, not surnames.
+        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u))
+            .GroupBy(u => u.Text, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // Names given a role, or that speak, or whose surname recurs alone, are people.
+        foreach (var u in _unknown.Where(u => u.To - u.From >= 2 && u.Acronym is null))
+        {
+            var tokens = u.Sentence.Tokens;
+            if (!IsPersonName(tokens, u.From, u.To) || OrgHeadIndex(tokens, u.From, u.To) >= 0)
+            {
+                continue;
+            }
+            var surname = tokens[u.To - 1].Text;
+            if (u.Role is not null || u.Speaks || singleCounts.ContainsKey(surname) || _actors.ContainsKey(u.Text))
+            {
+                AddPerson(u.Sentence, u.From, u.To, u.Role);
+            }
+        }
+
+        foreach (var u in _unknown)
+        {
+            var tokens = u.Sentence.Tokens;
+            var count = u.To - u.From;
+            if (count >= 2 && _actors.TryGetValue(u.Text, out var person) && person.Kind == "person")
+            {
+                continue; // already counted above
+            }
+            if (count == 1)
+            {
+                var word = u.Text;
+                if (word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
+                {
+                    continue;
+                }
+                // A surname (or, for names like "Tedros Adhanom Ghebreyesus", the first name) refers back to the full name.
+                var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != word && (LastWord(a.Name) == word || a.Name.Split(' ').Length >= 3 && a.Name.StartsWith(word + " ", StringComparison.Ordinal)));
+                if (personMatch is not null)
+                {
+                    personMatch.Speaks |= u.Speaks;
+                    Mention(personMatch, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
+                if (_actors.TryGetValue(word, out var existing))
+                {
+                    Mention(existing, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
+                // "the Commission" after "European Commission": a bare head word refers to the body named before.
+                if (_gazetteer.OrgWords.ContainsKey(word)
+                    && _actors.Values.FirstOrDefault(a => a.Kind != "person" && a.Kind != "state" && a.Name.EndsWith(" " + word, StringComparison.Ordinal)) is { } body)
+                {
+                    Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
+                var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
+                var sentenceStart = tokens[u.From].SentenceStart;
+                var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant());
+                if (u.Role is not null && !acronym && word.All(char.IsLetter))
+                {
+                    AddPerson(u.Sentence, u.From, u.To, u.Role);
+                }
+                else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2)))
+                {
+                    var actor = Get(word, "organization");
+                    Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                }
+                continue;
+            }
+            if (u.Acronym is not null)
+            {
+                var head = OrgHeadIndex(tokens, u.From, u.To);
+                var kind = head >= 0 ? _gazetteer.OrgWords[tokens[head].Text] : "organization";
+                if (kind != "none")
+                {
+                    AddOrganization(u.Sentence, u.From, u.To, kind);
+                }
+            }
+        }
+    }
+
+    private static bool PrecededByNumber(RawName u) =>
+        u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
+
+    /// <summary>A word the text puts after "in", "at" or "from" is a place, not an actor ("power from Palatana").</summary>
+    private bool IsPlaceLike(string word)
+    {
+        if (word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+        {
+            return false;
+        }
+        _placeUses ??= _unknown.Where(v => v.To - v.From == 1)
+            .GroupBy(v => v.Text, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (Uses: g.Count(), Located: g.Count(v => v.From > 0 && v.Sentence.Tokens[v.From - 1].Text is "in" or "at" or "from" or "near")),
+                StringComparer.Ordinal);
+        var (uses, located) = _placeUses.GetValueOrDefault(word);
+        return located * 2 >= uses && located > 0;
+    }
+
+    private Dictionary<string, (int Uses, int Located)>? _placeUses;
+
+    private static bool FollowedByNumber(RawName u) =>
+        u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);
+
+    /// <summary>"India-US", "US-China": a compound of known states is not a new actor.</summary>
+    private bool IsCompoundOfKnown(Token token)
+    {
+        var parts = token.Text.Split('-');
+        return parts.Length > 1 && parts.All(p => _gazetteer.ByFirstWord.TryGetValue(p, out var entries) && entries.Any(e => e.Surface == p));
+    }
+
+    private ActorRecord Get(string name, string kind)
+    {
+        if (!_actors.TryGetValue(name, out var actor))
+        {
+            actor = new ActorRecord(name, kind);
+            _actors[name] = actor;
+        }
+        return actor;
+    }
+
+    private void Mention(ActorRecord actor, Sentence sentence, int start, int end, string? surface, double weight, bool known = false)
+    {
+        actor.Known |= known;
+        actor.Mentions++;
+        if (weight >= 1 && sentence.IsProse)
+        {
+            actor.Strong++;
+        }
+        // The headline repeats the story; it counts, but less than the text.
+        actor.Weight += sentence.IsProse ? weight : weight / 2;
+        if (surface is not null && !string.Equals(surface, actor.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            actor.Aliases.Add(surface);
+        }
+        if (sentence.IsProse && actor.EvidenceSentence is null)
+        {
+            actor.EvidenceSentence = sentence;
+            actor.FirstSpan = (start, end);
+        }
+        actor.FirstSentence = Math.Min(actor.FirstSentence, sentence.Index);
+        _mentions.Add(new ActorMention(actor, sentence.Index, start, end));
+    }
+
+    /// <summary>Keeps the actors the story is about: people named in the text, and states and bodies it keeps coming back to.</summary>
+    /// <summary>"Public Utilities Commission" and "Minnesota Public Utilities Commission", "Facebook" and "Facebook India": one body.</summary>
+    private void MergeBodies()
+    {
+        var bodies = _actors.Values.Distinct().Where(a => a.Kind is not ("person" or "state")).OrderBy(a => a.Name.Length).ToList();
+        foreach (var small in bodies)
+        {
+            var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
+                && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
+                    || IsAcronymOf(small.Name, b.Name)));
+            if (big is null)
+            {
+                continue;
+            }
+            var name = small.Mentions > big.Mentions ? small.Name : big.Name;
+            big.Aliases.Add(small.Name);
+            big.Aliases.UnionWith(small.Aliases);
+            big.Mentions += small.Mentions;
+            big.Weight += small.Weight;
+            big.Strong += small.Strong;
+            big.Defined |= small.Defined;
+            big.Known |= small.Known;
+            big.Headed |= small.Headed;
+            if (small.FirstSentence < big.FirstSentence)
+            {
+                big.FirstSentence = small.FirstSentence;
+                big.EvidenceSentence = small.EvidenceSentence ?? big.EvidenceSentence;
+                big.FirstSpan = small.FirstSpan;
+            }
+            big.Name = name;
+            foreach (var key in _actors.Where(kv => ReferenceEquals(kv.Value, small)).Select(kv => kv.Key).ToList())
+            {
+                _actors[key] = big;
+            }
+            for (var i = 0; i < _mentions.Count; i++)
+            {
+                if (ReferenceEquals(_mentions[i].Actor, small))
+                {
+                    _mentions[i] = _mentions[i] with { Actor = big };
+                }
+            }
+        }
+    }
+
+    /// <summary>"PUC" for "Minnesota Public Utilities Commission", "KDOW" for "Kentucky Division of Water".</summary>
+    private static bool IsAcronymOf(string acronym, string name)
+    {
+        if (acronym.Length < 3 || !acronym.All(char.IsUpper) || !name.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var all = string.Concat(words.Select(w => char.ToUpperInvariant(w[0])));
+        var capitals = string.Concat(words.Where(w => char.IsUpper(w[0])).Select(w => w[0]));
+        return all.EndsWith(acronym, StringComparison.Ordinal) || capitals.EndsWith(acronym, StringComparison.Ordinal);
+    }
+
+    private List<ActorRecord> Select()
+    {
+        MergeBodies();
+        var lead = _firstProse + 3;
+        var selected = new List<ActorRecord>();
+        foreach (var actor in _actors.Values.Distinct())
+        {
+            if (actor.EvidenceSentence is null)
+            {
+                continue;
+            }
+            var keep = actor.Kind switch
+            {
+                "person" => actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Role is not null || actor.Mentions >= 2 || actor.Speaks,
+                "state" => actor.Strong >= 2 || actor.Strong >= 1 && (actor.Weight >= 1.5 || actor.FirstSentence <= lead),
+                "media" => actor.Mentions >= 2,
+                _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
+            };
+            if (keep)
+            {
+                selected.Add(actor);
+            }
+        }
+        return selected
+            .OrderByDescending(a => a.Weight + (a.Kind == "person" ? 1 : 0))
+            .ThenBy(a => a.FirstSentence)
+            .Take(14)
+            .ToList();
+    }
+
+    private string Slice(IReadOnlyList<Token> tokens, int from, int to) =>
+        from >= to ? string.Empty : System.Text.RegularExpressions.Regex.Replace(_model.Text[tokens[from].Start..tokens[to - 1].End], @"\s+", " ");
+
+    public static Actor ToActor(ActorRecord actor, string text)
+    {
+        var sentence = actor.EvidenceSentence!;
+        var (start, end) = sentence.WordCount <= 50 ? (sentence.Start, sentence.End) : actor.FirstSpan;
+        var aliases = actor.Aliases.Where(a => !string.Equals(a, actor.Name, StringComparison.OrdinalIgnoreCase)).OrderBy(a => a, StringComparer.Ordinal).ToList();
+        var kind = actor.Kind switch
+        {
+            "person" => ActorKind.Person,
+            "state" => ActorKind.State,
+            "group" => ActorKind.Group,
+            _ => ActorKind.Organization,
+        };
+        return new Actor(actor.Name, kind, actor.Role, aliases, actor.Mentions, new Evidence(text[start..end], start, end));
+    }
+}

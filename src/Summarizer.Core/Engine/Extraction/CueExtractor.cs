@@ -1,0 +1,239 @@
+using Summarizer.Core.Documents;
+using Summarizer.Core.Engine.Lexicon;
+using Summarizer.Core.Engine.Text;
+
+namespace Summarizer.Core.Engine.Extraction;
+
+/// <summary>A sentence that carries a cue, with the clause quoted as evidence.</summary>
+internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, int QuoteStart, int QuoteEnd);
+
+/// <summary>
+/// Finds conditions and open questions by cue phrases (from the data files), scoring each prose sentence
+/// by its strongest cues and quoting the clause around the cue, never more than a sentence.
+/// </summary>
+internal static class CueExtractor
+{
+    private const int MaxQuoteWords = 45;
+
+    private static readonly HashSet<string> ClauseBreaks = new(StringComparer.Ordinal) { ",", ";", ":", "—", "–", "(", ")" };
+
+    private static readonly HashSet<string> Auxiliaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "would", "will", "can", "could", "should", "is", "are", "was", "were", "has", "have", "had", "may", "might", "must",
+    };
+
+    public static IReadOnlyList<Condition> Conditions(TextModel model, ActorSet actors, int max, int threshold)
+    {
+        var hits = Find(model, Gazetteer.Instance.ConditionCues, threshold, questions: false);
+        return hits.Take(max)
+            .Select(h => new Condition(Holder(h, actors), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+            .ToList();
+    }
+
+    public static IReadOnlyList<OpenQuestion> Questions(TextModel model, int max, int threshold)
+    {
+        var hits = Find(model, Gazetteer.Instance.QuestionCues, threshold, questions: true);
+        return hits.Take(max)
+            .Select(h => new OpenQuestion(Phrase(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+            .ToList();
+    }
+
+    /// <summary>The best-scoring cue sentences, strongest first, then in reading order among equals.</summary>
+    internal static List<CueHit> Find(TextModel model, IReadOnlyList<Cue> cues, int threshold, bool questions)
+    {
+        var hits = new List<CueHit>();
+        foreach (var sentence in model.Prose)
+        {
+            var lower = Fold(sentence.Text).ToLowerInvariant();
+            var score = 0;
+            Cue? best = null;
+            var bestAt = -1;
+            var used = new List<(int, int)>();
+            foreach (var cue in cues)
+            {
+                // "^if": the cue opens the sentence ("If the results change, ...").
+                var at = cue.Phrase[0] == '^'
+                    ? (lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? 0 : -1)
+                    : IndexOfWord(lower, cue.Phrase);
+                if (at < 0 || used.Any(u => at < u.Item2 && at + cue.Phrase.TrimStart('^').Length > u.Item1))
+                {
+                    continue;
+                }
+                var length = cue.Phrase[0] == '^' ? cue.Phrase.Length - 1 : cue.Phrase.Length;
+                used.Add((at, at + length));
+                score += cue.Weight;
+                if (best is null || cue.Weight > best.Weight)
+                {
+                    best = cue;
+                    bestAt = at;
+                }
+            }
+            if (questions && sentence.Text.TrimEnd('"', '”', '’', ' ').EndsWith('?'))
+            {
+                score += 4;
+                if (best is null)
+                {
+                    best = new Cue("?", 4);
+                    bestAt = 0;
+                }
+            }
+            if (best is null || score < threshold)
+            {
+                continue;
+            }
+            var cueStart = sentence.Start + bestAt;
+            var (qs, qe) = Clause(sentence, cueStart);
+            hits.Add(new CueHit(sentence, score, cueStart, cueStart + best.Phrase.TrimStart('^').Length, best.Phrase, qs, qe));
+        }
+        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Sentence.Index).ToList();
+    }
+
+    /// <summary>The sentence when it is short enough, else the clause around the cue, cut to a focused quote.</summary>
+    internal static (int Start, int End) Clause(Sentence sentence, int cueStart)
+    {
+        var tokens = sentence.Tokens;
+        var (start, end) = (0, tokens.Count);
+        TrimQuoteEdges(tokens, ref start, ref end);
+        if (sentence.WordCount <= MaxQuoteWords + 5)
+        {
+            return (tokens[start].Start, tokens[end - 1].End);
+        }
+        var cue = 0;
+        while (cue < tokens.Count - 1 && tokens[cue].End <= cueStart)
+        {
+            cue++;
+        }
+        // Back to the start of the clause that holds the cue, keeping at least a few words of subject.
+        var s = cue;
+        while (s > 0 && !(ClauseBreaks.Contains(tokens[s - 1].Text) && cue - s >= 4))
+        {
+            s--;
+        }
+        var e = cue;
+        var words = 0;
+        for (var k = s; k < e; k++)
+        {
+            words += tokens[k].IsWord ? 1 : 0;
+        }
+        while (e < tokens.Count && words < MaxQuoteWords && tokens[e].Text != ";")
+        {
+            words += tokens[e].IsWord ? 1 : 0;
+            e++;
+        }
+        while (e > s + 1 && !tokens[e - 1].IsWord && tokens[e - 1].Text is not ("”" or "\"" or ")" or "?"))
+        {
+            e--;
+        }
+        // Too long before the cue: start closer to it.
+        while (words > MaxQuoteWords && s < cue)
+        {
+            words -= tokens[s].IsWord ? 1 : 0;
+            s++;
+        }
+        return (tokens[s].Start, tokens[e - 1].End);
+    }
+
+    private static void TrimQuoteEdges(IReadOnlyList<Token> tokens, ref int start, ref int end)
+    {
+        while (end - start > 1 && tokens[end - 1].Text is "." or "," or ";")
+        {
+            end--;
+        }
+    }
+
+    private static string Holder(CueHit hit, ActorSet actors)
+    {
+        var selected = actors.Selected.ToHashSet();
+        var inSentence = actors.Mentions
+            .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart && selected.Contains(m.Actor))
+            .OrderBy(m => m.Start)
+            .FirstOrDefault();
+        if (inSentence is not null)
+        {
+            return inSentence.Actor.Name;
+        }
+        var earlier = actors.Mentions
+            .Where(m => m.Sentence < hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && selected.Contains(m.Actor))
+            .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
+            .FirstOrDefault();
+        return earlier?.Actor.Name ?? actors.Selected.FirstOrDefault()?.Name ?? "article";
+    }
+
+    private static string ConditionText(string text, CueHit hit)
+    {
+        var quote = text[hit.QuoteStart..hit.QuoteEnd];
+        if (hit.CueEnd > hit.QuoteEnd || hit.CueStart < hit.QuoteStart)
+        {
+            return Squash(quote);
+        }
+        var after = text[hit.CueEnd..hit.QuoteEnd].Trim(' ', ',', ':', '\n');
+        // Drop a trailing attribution: "..., according to officials", "..., he said".
+        var comma = after.IndexOf(", ", StringComparison.Ordinal);
+        if (comma > 0 && after[..comma].Split(' ').Length >= 4)
+        {
+            after = after[..comma];
+        }
+        var clause = after.Length >= 10 ? after : quote;
+        return Squash(clause);
+    }
+
+    /// <summary>Phrases an open question as a question: the text's own question, an inverted "whether" clause, or the clause itself.</summary>
+    private static string Phrase(string text, CueHit hit)
+    {
+        var quote = Squash(text[hit.QuoteStart..hit.QuoteEnd]).Trim('"', '“', '”', ' ');
+        if (quote.EndsWith('?'))
+        {
+            return quote;
+        }
+        var lower = quote.ToLowerInvariant();
+        var w = IndexOfWord(lower, "whether");
+        if (w >= 0)
+        {
+            var clause = quote[(w + "whether".Length)..].Trim();
+            var cut = clause.IndexOfAny([',', ';']);
+            if (cut > 0)
+            {
+                clause = clause[..cut];
+            }
+            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var k = 1; k < Math.Min(words.Length, 7); k++)
+            {
+                if (Auxiliaries.Contains(words[k]))
+                {
+                    var rest = words.Take(k).Concat(words.Skip(k + 1));
+                    return Capitalize(words[k].ToLowerInvariant()) + " " + string.Join(' ', rest).TrimEnd('.') + "?";
+                }
+            }
+            return "Will " + clause.TrimEnd('.') + "?";
+        }
+        return "What is still unresolved: " + quote.TrimEnd('.') + "?";
+    }
+
+    private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
+    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
+
+    /// <summary>Curly quotes folded so cue lists can be written with straight ones; lengths are preserved.</summary>
+    private static string Fold(string s) => s.Replace('’', '\'').Replace('‘', '\'').Replace('\n', ' ');
+
+    internal static int IndexOfWord(string haystack, string phrase)
+    {
+        var from = 0;
+        while (true)
+        {
+            var at = haystack.IndexOf(phrase, from, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return -1;
+            }
+            var before = at == 0 || !char.IsLetterOrDigit(haystack[at - 1]);
+            var end = at + phrase.Length;
+            var after = end >= haystack.Length || !char.IsLetterOrDigit(haystack[end]);
+            if (before && after)
+            {
+                return at;
+            }
+            from = at + 1;
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using Summarizer.Core.Documents;
+using Summarizer.Core.Engine.Lexicon;
+using Summarizer.Core.Engine.Text;
+
+namespace Summarizer.Core.Engine.Extraction;
+
+/// <summary>
+/// Finds where the story's meetings, talks or hearings happen: known places and named facilities introduced by
+/// "in", "at", "to" or an offer to host, scored by how close they are to an event word (talks, summit, hearing...).
+/// </summary>
+internal static class VenueExtractor
+{
+    private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "to", "for", "inside" };
+
+    private static readonly HashSet<string> FacilityHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "headquarters", "office", "offices", "center", "centre", "hall", "hotel", "university", "school", "room",
+        "palace", "building", "stadium", "campus", "embassy", "residence", "house", "courthouse", "chamber",
+    };
+
+    private static readonly HashSet<string> HostVerbs = new(StringComparer.OrdinalIgnoreCase) { "host", "hosts", "hosted", "hosting" };
+
+    private sealed class Candidate(string name, bool isCountry)
+    {
+        public string Name { get; } = name;
+
+        public bool IsCountry { get; } = isCountry;
+
+        public bool IsFacility { get; set; }
+
+        public double Score { get; set; }
+
+        public double BestScore { get; set; } = -1;
+
+        public Sentence? Sentence { get; set; }
+
+        public (int Start, int End) Span { get; set; }
+    }
+
+    public static IReadOnlyList<Venue> Extract(TextModel model, Block? headline, ActorSet actors)
+    {
+        var gazetteer = Gazetteer.Instance;
+        var candidates = new Dictionary<string, Candidate>(StringComparer.OrdinalIgnoreCase);
+        var suppressed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var sentence in model.Sentences)
+        {
+            var inHeadline = headline is not null && sentence.BlockIndex == headline.Index;
+            if (!sentence.IsProse && !inHeadline)
+            {
+                continue;
+            }
+            var tokens = sentence.Tokens;
+            var cuePositions = Enumerable.Range(0, tokens.Count).Where(k => gazetteer.VenueCues.Contains(tokens[k].Text)).ToList();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var entry = gazetteer.MatchAt(model.Text, tokens, i, out var end);
+                string? name = null;
+                var isCountry = false;
+                var introduced = i > 0 && Prepositions.Contains(tokens[i - 1].Text)
+                    || i > 0 && tokens[i - 1].Text is "capital" or "city"
+                    || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
+                    || end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) && tokens[end].Text is "offering" or "offered" or "offers" or "has"
+                    || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                if (i > 0 && (tokens[i - 1].Text is "at" or "in" || tokens[i - 1].Text == "the" && i > 1 && tokens[i - 2].Text is "at" or "in") && !tokens[i].SentenceStart
+                    && tokens[i].Text is not ("a" or "an")
+                    && Facility(model.Text, sentence, i, actors) is { Name: not null } facility)
+                {
+                    (name, end) = facility;
+                    introduced = true;
+                }
+                else if (entry is { Type: EntryType.Capital or EntryType.Place } && entry.Kind != "region")
+                {
+                    name = entry.Type == EntryType.Capital ? entry.Surface : entry.Canonical;
+                    if (IsShouted(tokens[i]))
+                    {
+                        name = entry.Surface;
+                        introduced = introduced || i < 3;
+                    }
+                }
+                else if (entry is { Type: EntryType.CountryName })
+                {
+                    name = entry.Canonical;
+                    isCountry = true;
+                    // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
+                    // "the war in Ukraine" is not.
+                    var hosts = end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    if (!hosts && !cuePositions.Any(c => c < i && i - c <= 3))
+                    {
+                        continue;
+                    }
+                    // "Geneva, Switzerland": the country only qualifies the city.
+                    if (i >= 2 && tokens[i - 1].Text == ",")
+                    {
+                        suppressed.Add(name);
+                    }
+                }
+                if (name is null || end <= i)
+                {
+                    continue;
+                }
+                if (!introduced && !(i > 0 && tokens[i - 1].Text is "the" && i > 1 && tokens[i - 2].Text is "at" or "in"))
+                {
+                    continue;
+                }
+                var score = 0.3;
+                if (cuePositions.Count > 0)
+                {
+                    var distance = cuePositions.Min(c => Math.Abs(c - i));
+                    score = distance <= 12 ? 2 : 1;
+                }
+                if (inHeadline)
+                {
+                    score += 1;
+                }
+                if (!candidates.TryGetValue(name, out var candidate))
+                {
+                    candidate = new Candidate(name, isCountry) { IsFacility = entry is null || entry.Type is not (EntryType.Capital or EntryType.Place or EntryType.CountryName) };
+                    candidates[name] = candidate;
+                }
+                candidate.Score += score;
+                if (score > candidate.BestScore && sentence.IsProse)
+                {
+                    candidate.BestScore = score;
+                    candidate.Sentence = sentence;
+                    candidate.Span = (tokens[i].Start, tokens[end - 1].End);
+                }
+                i = end - 1;
+            }
+        }
+
+        var ranked = candidates.Values
+            .Where(c => c.Sentence is not null && c.Score >= 1 && !(c.IsCountry && suppressed.Contains(c.Name)))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Sentence!.Index)
+            .ToList();
+        var chosen = new List<Candidate>();
+        foreach (var c in ranked)
+        {
+            if (chosen.Count == 2 || (chosen.Count == 1 && c.Score < chosen[0].Score * 0.4))
+            {
+                break;
+            }
+            if (c.IsCountry && chosen.Any(x => !x.IsCountry))
+            {
+                continue;
+            }
+            // A named facility and its city in one sentence are one venue; the facility is the more precise name.
+            if (chosen.Any(x => x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
+            {
+                continue;
+            }
+            chosen.Add(c);
+        }
+        return chosen.Select(c => ToVenue(model.Text, c)).ToList();
+    }
+
+    private static bool IsShouted(Token t) => t.IsAllCaps && t.Text.Length > 3;
+
+    /// <summary>"the Frankfort convention center", "City Hall", "his office" (made "MacKinnon's office").</summary>
+    private static (string? Name, int End) Facility(string text, Sentence sentence, int i, ActorSet actors)
+    {
+        var tokens = sentence.Tokens;
+        var k = i;
+        while (k < tokens.Count && k - i < 6 && (tokens[k].IsWord || tokens[k].Text is "(" or ")") && !FacilityHeads.Contains(tokens[k].Text))
+        {
+            if (tokens[k].IsWord && char.IsLower(tokens[k].Text[0]) && k > i + 2 && !char.IsUpper(tokens[k - 1].Text[0]))
+            {
+                return (null, i);
+            }
+            k++;
+        }
+        if (k >= tokens.Count || !FacilityHeads.Contains(tokens[k].Text))
+        {
+            return (null, i);
+        }
+        var end = k + 1;
+        // "office of the Secretary to the Government": keep a capitalised "of" complement.
+        if (end + 1 < tokens.Count && tokens[end].Text == "of")
+        {
+            var e = end + 1;
+            while (e < tokens.Count && (tokens[e].IsCapitalized || tokens[e].Text is "the" or "of" or "to"))
+            {
+                e++;
+            }
+            if (e > end + 2)
+            {
+                end = e;
+                while (!tokens[end - 1].IsCapitalized)
+                {
+                    end--;
+                }
+            }
+        }
+        var first = tokens[i].Text;
+        if (first is "his" or "her" or "their")
+        {
+            var owner = actors.Mentions.Where(m => m.Sentence == sentence.Index && m.Start < tokens[i].Start && m.Actor.Kind == "person").Select(m => m.Actor).FirstOrDefault();
+            if (owner is null)
+            {
+                return (null, i);
+            }
+            var surname = owner.Name.Split(' ')[^1];
+            return ($"{surname}'s {Squash(text[tokens[i + 1].Start..tokens[end - 1].End])}", end);
+        }
+        if (!tokens[i].IsCapitalized && k == i)
+        {
+            return (null, i);
+        }
+        if (!tokens.Skip(i).Take(end - i).Any(t => t.IsCapitalized))
+        {
+            return (null, i);
+        }
+        var from = tokens[i].Text is "the" or "The" ? i + 1 : i;
+        return (Squash(text[tokens[from].Start..tokens[end - 1].End]), end);
+    }
+
+    private static Venue ToVenue(string text, Candidate c)
+    {
+        var s = c.Sentence!;
+        var (start, end) = s.WordCount <= 50 ? (s.Start, s.End) : c.Span;
+        return new Venue(Display(c.Name), Status(s.Text), new Evidence(text[start..end], start, end));
+    }
+
+    private static string Display(string name) =>
+        name.All(ch => !char.IsLetter(ch) || char.IsUpper(ch))
+            ? string.Join(' ', name.Split(' ').Select(w => w.Length > 1 ? w[0] + w[1..].ToLowerInvariant() : w))
+            : name;
+
+    /// <summary>Proposed, confirmed, held or disputed, from the wording of the sentence that places the event.</summary>
+    internal static VenueStatus Status(string sentence)
+    {
+        var s = " " + sentence.ToLowerInvariant() + " ";
+        bool Has(params string[] words) => words.Any(w => CueExtractor.IndexOfWord(s, w) >= 0);
+        if (Has("rejected", "canceled", "cancelled", "backed out", "disputed", "refused"))
+        {
+            return VenueStatus.Disputed;
+        }
+        if (Has("offer", "offered", "offering", "proposed", "propose", "could", "would", "may", "might", "possible", "plan", "planned", "invited", "suggested", "open to"))
+        {
+            return VenueStatus.Proposed;
+        }
+        if (Has("will", "scheduled", "set to", "to be held", "to begin", "expected", "is to", "are to"))
+        {
+            return VenueStatus.Confirmed;
+        }
+        return VenueStatus.Held;
+    }
+
+    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
+}

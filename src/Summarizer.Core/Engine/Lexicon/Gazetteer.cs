@@ -1,0 +1,283 @@
+namespace Summarizer.Core.Engine.Lexicon;
+
+/// <summary>What a gazetteer surface form refers to.</summary>
+internal enum EntryType
+{
+    CountryName,
+    Demonym,
+    Capital,
+    Place,
+    Organization,
+    Person,
+}
+
+/// <summary>One surface form of a known entity, e.g. "Moscow" (capital) of "Russia".</summary>
+internal sealed record GazetteerEntry(string Surface, string Canonical, EntryType Type, string Kind);
+
+/// <summary>
+/// Public facts (countries, capitals, demonyms, places, bodies, well-known people) and cue lists,
+/// read once from the embedded data files under Data/ so they stay reviewable as data, not code.
+/// </summary>
+internal sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> Shared = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static Gazetteer Instance => Shared.Value;
+
+    /// <summary>Surface forms keyed by their first word (case-sensitive), longest first, for longest-match scans.</summary>
+    public IReadOnlyDictionary<string, GazetteerEntry[]> ByFirstWord { get; }
+
+    public IReadOnlySet<string> Titles { get; }
+
+    /// <summary>Multiword titles split into words, longest first, e.g. ["Foreign", "Minister"].</summary>
+    public IReadOnlyList<string[]> TitlePhrases { get; }
+
+    /// <summary>Title phrases keyed by their first word (case-insensitive), longest first.</summary>
+    public IReadOnlyDictionary<string, string[][]> TitlesByFirstWord { get; }
+
+    /// <summary>Organisation head words and the kind they imply ("organization" or "group").</summary>
+    public IReadOnlyDictionary<string, string> OrgWords { get; }
+
+    public IReadOnlySet<string> NonEntities { get; }
+
+    public IReadOnlyList<string> Furniture { get; }
+
+    public IReadOnlyList<Cue> ConditionCues { get; }
+
+    public IReadOnlyList<Cue> QuestionCues { get; }
+
+    public IReadOnlySet<string> VenueCues { get; }
+
+    private Gazetteer(
+        Dictionary<string, GazetteerEntry[]> byFirstWord,
+        HashSet<string> titles,
+        List<string[]> titlePhrases,
+        Dictionary<string, string[][]> titlesByFirst,
+        Dictionary<string, string> orgWords,
+        HashSet<string> nonEntities,
+        List<string> furniture,
+        List<Cue> conditionCues,
+        List<Cue> questionCues,
+        HashSet<string> venueCues)
+    {
+        ByFirstWord = byFirstWord;
+        Titles = titles;
+        TitlePhrases = titlePhrases;
+        TitlesByFirstWord = titlesByFirst;
+        OrgWords = orgWords;
+        NonEntities = nonEntities;
+        Furniture = furniture;
+        ConditionCues = conditionCues;
+        QuestionCues = questionCues;
+        VenueCues = venueCues;
+    }
+
+    public bool IsTitleWord(string word) => Titles.Contains(word);
+
+    /// <summary>
+    /// The longest gazetteer entry whose surface starts at <paramref name="tokens"/>[<paramref name="index"/>],
+    /// and the index just past its last token. Whitespace runs in the text (line wraps) match one space.
+    /// Shouted words ("GENEVA") are looked up in title case.
+    /// </summary>
+    public GazetteerEntry? MatchAt(string text, IReadOnlyList<Text.Token> tokens, int index, out int end)
+    {
+        end = index;
+        var token = tokens[index];
+        if (!token.IsWord)
+        {
+            return null;
+        }
+        var shouted = token.Text.Length > 3 && token.IsAllCaps && !token.Text.Contains('.', StringComparison.Ordinal);
+        var key = Key(shouted ? char.ToUpperInvariant(token.Text[0]) + token.Text[1..].ToLowerInvariant() : token.Text);
+        if (!ByFirstWord.TryGetValue(key, out var candidates))
+        {
+            return null;
+        }
+        foreach (var entry in candidates)
+        {
+            var length = MatchLength(text, token.Start, entry.Surface, ignoreCase: shouted);
+            if (length < 0)
+            {
+                continue;
+            }
+            var stop = token.Start + length;
+            for (var j = index; j < tokens.Count; j++)
+            {
+                if (tokens[j].End == stop)
+                {
+                    end = j + 1;
+                    return entry;
+                }
+                if (tokens[j].End > stop)
+                {
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static int MatchLength(string text, int start, string surface, bool ignoreCase)
+    {
+        var i = start;
+        foreach (var c in surface)
+        {
+            if (c == ' ')
+            {
+                if (i >= text.Length || !char.IsWhiteSpace(text[i]))
+                {
+                    return -1;
+                }
+                while (i < text.Length && char.IsWhiteSpace(text[i]))
+                {
+                    i++;
+                }
+                continue;
+            }
+            if (i >= text.Length)
+            {
+                return -1;
+            }
+            var t = text[i];
+            if (t != c && Fold(t) != Fold(c) && !(ignoreCase && char.ToUpperInvariant(t) == char.ToUpperInvariant(c)))
+            {
+                return -1;
+            }
+            i++;
+        }
+        // The surface must end on a word boundary ("Oman" is not the start of "Omani").
+        return i < text.Length && char.IsLetterOrDigit(text[i]) ? -1 : i - start;
+    }
+
+    /// <summary>Curly and straight apostrophes are the same letter for matching.</summary>
+    private static char Fold(char c) => c == '\'' ? '’' : c;
+
+    /// <summary>The leading letters and digits of a word: the index key of entries and tokens alike.</summary>
+    private static string Key(string word)
+    {
+        var n = 0;
+        while (n < word.Length && char.IsLetterOrDigit(word[n]))
+        {
+            n++;
+        }
+        return n == 0 ? word : word[..n];
+    }
+
+    private static Gazetteer Load()
+    {
+        var entries = new List<GazetteerEntry>();
+        foreach (var row in Rows("countries.tsv"))
+        {
+            var name = row[0];
+            entries.Add(new(name, name, EntryType.CountryName, "state"));
+            foreach (var alias in Split(row, 1))
+            {
+                entries.Add(new(alias, name, EntryType.CountryName, "state"));
+            }
+            foreach (var demonym in Split(row, 2))
+            {
+                entries.Add(new(demonym, name, EntryType.Demonym, "state"));
+            }
+            foreach (var capital in Split(row, 3))
+            {
+                entries.Add(new(capital, name, EntryType.Capital, "state"));
+            }
+        }
+        foreach (var row in Rows("places.tsv"))
+        {
+            entries.Add(new(row[0], row[0], EntryType.Place, row.Length > 1 ? row[1] : "city"));
+            foreach (var alias in Split(row, 2))
+            {
+                entries.Add(new(alias, row[0], EntryType.Place, row[1]));
+            }
+        }
+        foreach (var row in Rows("organizations.tsv"))
+        {
+            var kind = row.Length > 1 && row[1].Length > 0 ? row[1] : "organization";
+            entries.Add(new(row[0], row[0], EntryType.Organization, kind));
+            foreach (var alias in Split(row, 2))
+            {
+                entries.Add(new(alias, row[0], EntryType.Organization, kind));
+            }
+        }
+        foreach (var row in Rows("people.tsv"))
+        {
+            entries.Add(new(row[0], row[0], EntryType.Person, "person"));
+            foreach (var alias in Split(row, 1))
+            {
+                entries.Add(new(alias, row[0], EntryType.Person, "person"));
+            }
+        }
+
+        var byFirst = entries
+            .GroupBy(e => Key(e.Surface), StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderByDescending(e => e.Surface.Length).ToArray(),
+                StringComparer.Ordinal);
+
+        var titleLines = Lines("titles.txt").ToList();
+        // A title word is a one-word title or the head (last word) of a longer one: "Minister", not "of".
+        var titles = new HashSet<string>(titleLines.Select(t => t.Split(' ')[^1]), StringComparer.OrdinalIgnoreCase);
+        var titlePhrases = titleLines.Select(t => t.Split(' ')).OrderByDescending(p => p.Length).ToList();
+        var titlesByFirst = titlePhrases
+            .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        var orgWords = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines("org-words.txt"))
+        {
+            var parts = line.Split('=');
+            orgWords[parts[0]] = parts.Length > 1 ? parts[1] : "organization";
+        }
+
+        return new Gazetteer(
+            byFirst,
+            titles,
+            titlePhrases,
+            titlesByFirst,
+            orgWords,
+            new HashSet<string>(Lines("non-entities.txt"), StringComparer.Ordinal),
+            Lines("furniture.txt").ToList(),
+            Cues("condition-cues.tsv"),
+            Cues("question-cues.tsv"),
+            new HashSet<string>(Lines("venue-cues.txt"), StringComparer.OrdinalIgnoreCase));
+    }
+
+    private static IEnumerable<string> Split(string[] row, int column) =>
+        row.Length > column
+            ? row[column].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : [];
+
+    private static List<Cue> Cues(string file) =>
+        Rows(file)
+            .Select(r => new Cue(r[0], r.Length > 1 && int.TryParse(r[1], System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1))
+            .OrderByDescending(c => c.Phrase.Length)
+            .ToList();
+
+    private static IEnumerable<string[]> Rows(string file) =>
+        Lines(file).Select(l => l.Split('\t'));
+
+    /// <summary>Non-empty, non-comment lines of an embedded data file.</summary>
+    private static IEnumerable<string> Lines(string file)
+    {
+        var assembly = typeof(Gazetteer).Assembly;
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded data file {file} is missing.");
+        using var reader = new StreamReader(stream);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+            lines.Add(line.TrimEnd('\r'));
+        }
+        return lines;
+    }
+}
+
+/// <summary>A cue phrase and how strongly it signals its item.</summary>
+internal sealed record Cue(string Phrase, int Weight);

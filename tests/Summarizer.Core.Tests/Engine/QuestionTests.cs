@@ -1,0 +1,36 @@
+namespace Summarizer.Core.Tests.Engine;
+
+public sealed class QuestionTests
+{
+    [Fact]
+    public void Remains_unclear_whether_becomes_a_question()
+    {
+        var summary = TestArticles.Summarize(
+            "The ministers agreed to meet again. It remains unclear whether the opposition would join the next round of talks.");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Equal("Would the opposition join the next round of talks?", question.Question);
+        Assert.Contains("remains unclear whether the opposition would join", question.Evidence.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Has_yet_to_is_an_open_question()
+    {
+        var summary = TestArticles.Summarize(
+            "The airline has yet to say how many flights will be cancelled next week. Passengers were told to check the website.");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.EndsWith("?", question.Question, StringComparison.Ordinal);
+        Assert.Contains("has yet to say how many flights", question.Evidence.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_the_text_poses_is_kept_but_a_standalone_teaser_is_not()
+    {
+        var summary = TestArticles.Summarize(
+            "Will the mayor resign?\n\nThe council voted on the budget on Monday. But who will pay for the new bridge that the council approved last year?");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Contains("who will pay for the new bridge", question.Evidence.Quote, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,49 @@
+using Summarizer.Core.Documents;
+
+namespace Summarizer.Core.Tests.Engine;
+
+public sealed class VenueTests
+{
+    [Fact]
+    public void Talks_held_in_a_city_make_it_the_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "Negotiators from both companies held talks in Geneva on Tuesday. They said progress was slow but talks would continue.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Geneva", venue.Name);
+        Assert.Equal(VenueStatus.Held, venue.Status);
+    }
+
+    [Fact]
+    public void A_country_offering_to_host_is_a_proposed_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "Both governments say they are open to talks in a third country, with Austria offering to host the negotiations.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Austria", venue.Name);
+        Assert.Equal(VenueStatus.Proposed, venue.Status);
+    }
+
+    [Fact]
+    public void A_named_facility_is_preferred_to_its_city()
+    {
+        var summary = TestArticles.Summarize(
+            "The agency will hold a public hearing at the Riverside convention center in Denver on June 5. Residents may speak for three minutes each.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Riverside convention center", venue.Name);
+        Assert.Equal(VenueStatus.Confirmed, venue.Status);
+    }
+
+    [Fact]
+    public void A_country_that_is_only_a_party_is_not_a_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "The war in Ukraine has entered its third year. Leaders discussed the war at a summit in Brussels on Thursday.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Brussels", venue.Name);
+    }
+}
