@@ -166,7 +166,6 @@ internal static partial class HtmlExtractor
         {
             return;
         }
-        var bodyChars = Math.Max(1, body.TextContent.Length);
         foreach (var element in body.QuerySelectorAll("*").ToList())
         {
             if (element.Parent is null || !body.Contains(element))
@@ -178,18 +177,39 @@ internal static partial class HtmlExtractor
             {
                 continue;
             }
-            var text = HtmlBlocks.Text(element);
-            // A container holding most of the page is the page's frame, whatever its class says.
-            if (text.Length > bodyChars / 3 && text.Length > 1500)
+            // A container holding the story is the page's frame, whatever its class says ("Page-ad-margins", "paywall").
+            if (HoldsStory(element))
             {
                 continue;
             }
+            var text = HtmlBlocks.Text(element);
             if (text.Length > 0)
             {
                 removed.Add(new RemovedBlock(text, reason));
             }
             element.Remove();
         }
+    }
+
+    private static bool HoldsStory(IElement element)
+    {
+        if (element.TagName is "NAV" or "ASIDE" or "FIGCAPTION")
+        {
+            return false;
+        }
+        if (element.QuerySelector("article, main, [itemprop='articleBody']") is not null)
+        {
+            return true;
+        }
+        var paragraphs = 0;
+        foreach (var p in element.QuerySelectorAll("p"))
+        {
+            if (p.TextContent.Length >= 80 && ++paragraphs >= 3)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static string? ReasonToRemove(IElement element)
@@ -205,7 +225,7 @@ internal static partial class HtmlExtractor
             case "FOOTER":
                 return "footer";
             case "HEADER" when element.Closest("article, main") is null:
-                return "page header";
+                return element.QuerySelector("nav") is null ? "page header" : "navigation";
         }
         var role = element.GetAttribute("role");
         if (role is "navigation" or "banner" or "contentinfo" or "complementary")

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Summarizer.Core.Documents;
 
@@ -53,33 +54,54 @@ internal static partial class PlainTextExtractor
     {
         var units = new List<Unit>();
         var block = 0;
-        Unit? open = null;
-        foreach (var line in text.Split('\n'))
+        foreach (var lines in Blocks(text))
         {
-            if (line.Length == 0)
+            var hardWrapped = IsHardWrapped(lines);
+            Unit? open = null;
+            foreach (var line in lines)
             {
-                if (open is not null) { block++; }
-                open = null;
-                continue;
+                var heading = false;
+                var content = line;
+                if (markdown && MarkdownHeading().Match(line) is { Success: true } h)
+                {
+                    heading = true;
+                    content = h.Groups["text"].Value;
+                    open = null;
+                }
+                if (open is not null && !heading && (IsContinuation(open.Text, content)
+                    || (hardWrapped && !FurnitureCues.EndsLikeSentence(open.Text) && !BulletMarker().IsMatch(content))))
+                {
+                    open.Text += " " + content;
+                    continue;
+                }
+                open = new Unit(content, block, heading);
+                units.Add(open);
+                if (heading) { open = null; }
             }
-            var heading = false;
-            var content = line;
-            if (markdown && MarkdownHeading().Match(line) is { Success: true } h)
-            {
-                heading = true;
-                content = h.Groups["text"].Value;
-                open = null;
-            }
-            if (open is not null && !heading && IsContinuation(open.Text, content))
-            {
-                open.Text += " " + content;
-                continue;
-            }
-            open = new Unit(content, block, heading);
-            units.Add(open);
-            if (heading) { open = null; }
+            block++;
         }
         return units;
+    }
+
+    private static IEnumerable<List<string>> Blocks(string text)
+    {
+        var lines = new List<string>();
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+            else if (lines.Count > 0)
+            {
+                yield return lines;
+                lines = [];
+            }
+        }
+        if (lines.Count > 0)
+        {
+            yield return lines;
+        }
     }
 
     /// <summary>Whether <paramref name="next"/> continues a hard-wrapped line rather than starting a new block.</summary>
@@ -96,7 +118,33 @@ internal static partial class PlainTextExtractor
         }
         // "… publishers in Germany and\nSpain as well as …": a line that stops on a joining word is cut mid-sentence.
         var lastWord = previous[(previous.LastIndexOf(' ') + 1)..];
-        return previous.Length >= 40 && lastWord.Length > 0 && char.IsLower(lastWord[0]) && lastWord.All(char.IsLetter);
+        return previous.Length >= 40 && JoiningWords.Contains(lastWord);
+    }
+
+    private static readonly FrozenSet<string> JoiningWords = FrozenSet.ToFrozenSet(
+    [
+        "a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "by", "for", "from", "with", "as", "into",
+        "than", "that", "which", "who", "whom", "whose", "its", "their", "his", "her", "our", "said", "says", "told", "is",
+        "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "not", "after", "before",
+    ], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A block hard-wrapped at a fixed width (most lines nearly as long as the longest) is one text with paragraph
+    /// breaks only after sentence ends; join its lines when the wrap fell mid-sentence.
+    /// </summary>
+    private static bool IsHardWrapped(List<string> lines)
+    {
+        if (lines.Count < 4)
+        {
+            return false;
+        }
+        var max = lines.Max(l => l.Length);
+        if (max is < 40 or > 100)
+        {
+            return false;
+        }
+        var full = lines.Take(lines.Count - 1).Count(l => l.Length >= max * 0.7);
+        return full >= (lines.Count - 1) * 0.6;
     }
 
     private static Extraction Classify(List<Unit> units, bool markdown, ExtractionHints hints)
@@ -154,7 +202,7 @@ internal static partial class PlainTextExtractor
                 unit.Removed = "duplicate";
             }
             else if (i + 1 < units.Count && units[i + 1].Text.Length > unit.Text.Length
-                     && units[i + 1].Text.StartsWith(unit.Text, StringComparison.Ordinal) && !unit.Prose)
+                     && units[i + 1].Text.StartsWith(unit.Text.TrimEnd('.', '…'), StringComparison.Ordinal) && unit.Words <= 40)
             {
                 unit.Removed = "duplicate";
             }
@@ -266,9 +314,9 @@ internal static partial class PlainTextExtractor
         }
 
         // The story's own dateline ("KYIV, May 16 (Reuters) -") beats a page's date stamp.
-        if (dateline is null && paragraphs.Count > 0)
+        foreach (var paragraph in paragraphs.Take(3))
         {
-            dateline = NewsPatterns.Dateline(paragraphs[0], out _);
+            dateline ??= NewsPatterns.Dateline(paragraph, out _);
         }
         return new Extraction(title, byline, dateline ?? dateStamp, paragraphs, removed);
     }

@@ -34,18 +34,18 @@ internal static partial class TextDecoder
             return Finish(content[bomLength..], bomEncoding);
         }
 
-        // UTF-16 saved without a byte-order mark: every other byte is NUL for Latin text.
-        if (LooksLikeBomlessUtf16(content, out var utf16))
-        {
-            return Finish(content, utf16);
-        }
-
         var binary = BinarySignatures.Identify(content);
         if (binary is not null)
         {
             throw new ArticleRejectedException(
                 $"The upload looks like {binary}, not an article. Upload the article's text or the web page's HTML instead.");
         }
+        // UTF-16 saved without a byte-order mark: every other byte is NUL for Latin text.
+        if (LooksLikeBomlessUtf16(content, out var utf16))
+        {
+            return Finish(content, utf16);
+        }
+
         if (content.IndexOf((byte)0) >= 0)
         {
             throw new ArticleRejectedException(
@@ -83,7 +83,7 @@ internal static partial class TextDecoder
     {
         encoding = null!;
         var n = Math.Min(b.Length, 4096) & ~1;
-        if (n < 8)
+        if (n < 32)
         {
             return false;
         }
