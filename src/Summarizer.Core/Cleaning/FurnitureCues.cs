@@ -62,6 +62,10 @@ internal static partial class FurnitureCues
                 }
             }
         }
+        if (words <= 10 && IsShareBar(line))
+        {
+            return "share widget";
+        }
         if (TemplateCode().IsMatch(line))
         {
             return "template code";
@@ -133,6 +137,20 @@ internal static partial class FurnitureCues
         return lower.Length == cue.Length || !char.IsLetter(cue[^1]) || !char.IsLetterOrDigit(lower[cue.Length]);
     }
 
+    // Names of share targets; a short line made mostly of them is a share bar ("Facebook Twitter WhatsApp Email").
+    private static readonly FrozenSet<string> ShareTargets = FrozenSet.ToFrozenSet(
+    [
+        "facebook", "twitter", "x", "whatsapp", "linkedin", "email", "e-mail", "mail", "print", "pinterest", "pin", "reddit",
+        "telegram", "messenger", "tumblr", "flipboard", "pocket", "vk", "weibo", "wechat", "line", "viber", "sms", "copy", "link",
+        "share", "tweet", "instagram", "youtube", "tiktok", "threads", "bluesky", "mastodon", "google", "rss", "feed",
+    ]);
+
+    private static bool IsShareBar(string line)
+    {
+        var words = WordSplit().Split(line.ToLowerInvariant()).Where(w => w.Length > 0).ToList();
+        return words.Count >= 2 && words.Count(ShareTargets.Contains) * 2 >= words.Count + 1;
+    }
+
     private static bool IsBreadcrumb(string line)
     {
         var parts = BreadcrumbSeparator().Split(line);
@@ -183,6 +201,9 @@ internal static partial class FurnitureCues
     // Dotted member access with a call, or leftover template braces: rendering code that leaked into the page.
     [GeneratedRegex(@"\b[A-Za-z_]\w*(?:\??\.[A-Za-z_]\w*){2,}\??\.?\w*\(\)|\{\{[^}]*\}\}|<%[^%]*%>", RegexOptions.CultureInvariant)]
     private static partial Regex TemplateCode();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}\-]+", RegexOptions.CultureInvariant)]
+    private static partial Regex WordSplit();
 
     [GeneratedRegex(@"\s+(?:\||»|›|>|/|•|·|::)\s+", RegexOptions.CultureInvariant)]
     private static partial Regex BreadcrumbSeparator();

@@ -13,7 +13,7 @@ internal static class HtmlBlocks
     private static readonly FrozenSet<string> BlockTags = FrozenSet.ToFrozenSet(
     [
         "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "NAV", "ASIDE", "H1", "H2", "H3", "H4", "H5", "H6",
-        "LI", "UL", "OL", "DL", "DT", "DD", "BLOCKQUOTE", "PRE", "TABLE", "THEAD", "TBODY", "TFOOT", "TR", "TD", "TH",
+        "LI", "UL", "OL", "DL", "DT", "DD", "BLOCKQUOTE", "PRE", "TABLE", "THEAD", "TBODY", "TFOOT", "TR",
         "CAPTION", "FIGURE", "FIGCAPTION", "ADDRESS", "HR", "BR", "FORM", "FIELDSET", "LEGEND", "DETAILS", "SUMMARY",
         "CENTER", "BODY", "HTML", "OPTION", "BUTTON", "LABEL", "HGROUP", "DIALOG", "MENU",
     ]);
@@ -39,6 +39,11 @@ internal static class HtmlBlocks
             {
                 var tag = element.TagName;
                 var block = BlockTags.Contains(tag);
+                if (tag is "TD" or "TH")
+                {
+                    // A table row reads as one line: its cells separated by spaces.
+                    current.Append(' ');
+                }
                 if (exit)
                 {
                     if (block) { Flush(current, blocks); }

@@ -34,7 +34,7 @@ internal static partial class HtmlExtractor
         ["advertisement"] = "advertisement", ["advertising"] = "advertisement", ["adsbygoogle"] = "advertisement",
         ["adslot"] = "advertisement", ["dfp"] = "advertisement", ["sponsored"] = "advertisement", ["outbrain"] = "advertisement",
         ["taboola"] = "advertisement", ["promo"] = "advertisement",
-        ["share"] = "share widget", ["sharing"] = "share widget", ["social"] = "share widget", ["sharebar"] = "share widget",
+        ["share"] = "share widget", ["sharing"] = "share widget", ["sharebar"] = "share widget",
         ["related"] = "read-also link", ["recommended"] = "read-also link", ["recirculation"] = "read-also link",
         ["newsletter"] = "subscription prompt", ["subscribe"] = "subscription prompt", ["paywall"] = "subscription prompt",
         ["cookie"] = "cookie notice", ["cookies"] = "cookie notice", ["consent"] = "cookie notice", ["gdpr"] = "cookie notice",

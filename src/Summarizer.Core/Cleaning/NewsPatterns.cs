@@ -36,6 +36,7 @@ internal static partial class NewsPatterns
         }
         var tokens = DateSeparators().Split(line.ToLowerInvariant().Trim().TrimEnd(':', '.'));
         var sawNumber = false;
+        var sawOther = false;
         foreach (var raw in tokens)
         {
             var token = raw.Trim('.', ':', ',');
@@ -46,11 +47,13 @@ internal static partial class NewsPatterns
             if (Months.Contains(token))
             {
                 hasDate = true;
+                sawOther = true;
             }
             else if (IsoOrNumericDate().IsMatch(token))
             {
                 hasDate = true;
                 sawNumber = true;
+                sawOther = true;
             }
             else if (Number().IsMatch(token))
             {
@@ -60,13 +63,19 @@ internal static partial class NewsPatterns
             else if (Time().IsMatch(token))
             {
                 sawNumber = true;
+                sawOther = true;
             }
-            else if (!DateWords.Contains(token) && !DateWords.Contains(raw.Trim()))
+            else if (DateWords.Contains(token) || DateWords.Contains(raw.Trim()))
+            {
+                sawOther = true;
+            }
+            else
             {
                 return false;
             }
         }
-        return sawNumber;
+        // Bare numbers ("5040", "12") are table cells or counts, not dates.
+        return sawNumber && sawOther;
     }
 
     /// <summary>"date 2024-08-09 …": a capture's date stamp in front of the first line.</summary>
