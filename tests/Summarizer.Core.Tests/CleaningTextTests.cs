@@ -149,6 +149,25 @@ public sealed class CleaningTextTests
     }
 
     [Fact]
+    public void Text_labelled_as_html_but_without_tags_keeps_its_paragraphs()
+    {
+        var article = Clean("The harbour council voted on Tuesday to repair the bridge.\n\nWork starts in May.", "text/html");
+
+        Assert.Equal("text", article.Format);
+        Assert.Equal(["The harbour council voted on Tuesday to repair the bridge.", "Work starts in May."], article.Paragraphs);
+    }
+
+    [Fact]
+    public void An_outlet_and_author_line_is_a_byline_not_a_title()
+    {
+        var article = Clean("Harbour Courier – Mara Ellison\nThe harbour council voted on Tuesday to repair the old swing bridge after two years of argument.");
+
+        Assert.Null(article.Title);
+        Assert.Equal("Harbour Courier – Mara Ellison", article.Byline);
+        Assert.Single(article.Paragraphs);
+    }
+
+    [Fact]
     public void Plain_prose_without_furniture_is_kept_whole()
     {
         const string story = "The harbour council voted on Tuesday to repair the old swing bridge.\n\nIt remains unclear who will pay for the ferry.";

@@ -62,7 +62,10 @@ public sealed partial class ArticleCleaner
         }
         var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
         var extension = fileName is null ? null : Path.GetExtension(fileName).ToLowerInvariant();
-        if (type is "text/html" or "application/xhtml+xml" || extension is ".html" or ".htm" or ".xhtml")
+        var sample = text.Length > 65536 ? text[..65536] : text;
+        var tags = CommonTag().Count(sample);
+        // Labelled HTML with no tags at all is text saved under the wrong name: its line breaks are its structure.
+        if ((type is "text/html" or "application/xhtml+xml" || extension is ".html" or ".htm" or ".xhtml") && tags > 0)
         {
             return ArticleFormat.Html;
         }
@@ -71,8 +74,6 @@ public sealed partial class ArticleCleaner
             return ArticleFormat.Markdown;
         }
         // A document dense with tags is HTML even when it was labelled as plain text or not labelled at all.
-        var sample = text.Length > 65536 ? text[..65536] : text;
-        var tags = CommonTag().Count(sample);
         if (tags >= 10 && tags >= sample.Length / 500)
         {
             return ArticleFormat.Html;

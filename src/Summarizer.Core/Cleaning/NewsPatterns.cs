@@ -102,6 +102,11 @@ internal static partial class NewsPatterns
         {
             return line.Trim();
         }
+        // "Outlet Name – Author Name": two short capitalised names around a dash.
+        if (OutletDashAuthor().IsMatch(line))
+        {
+            return line.Trim();
+        }
         var named = NameThenOutlet().Match(line);
         if (named.Success && FurnitureCues.IsAgency(named.Groups["outlet"].Value))
         {
@@ -164,6 +169,9 @@ internal static partial class NewsPatterns
 
     [GeneratedRegex(@"^(?:by|written by|words by|reported by|story by)[:\s]+(?<who>\p{Lu}.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"^\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){1,2}\s+[–—-]\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OutletDashAuthor();
 
     [GeneratedRegex(@"^\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]*){1,3}\s*[,|/–—-]\s*(?<outlet>[\p{L} .\-]{2,40})$", RegexOptions.CultureInvariant)]
     private static partial Regex NameThenOutlet();
