@@ -76,26 +76,28 @@ internal static class HtmlBlocks
         return blocks;
     }
 
-    /// <summary>The deepest element nesting under <paramref name="root"/>, counted without recursion.</summary>
-    public static int MaxDepth(INode root, int stopAt)
+    /// <summary>
+    /// Whether the tree under <paramref name="root"/> nests deeper than <paramref name="maxDepth"/> or holds more than
+    /// <paramref name="maxElements"/> elements; counted without recursion, stopping as soon as either limit is passed.
+    /// </summary>
+    public static bool Exceeds(INode root, int maxDepth, int maxElements)
     {
-        var max = 0;
+        var elements = 0;
         var stack = new Stack<(INode Node, int Depth)>();
         stack.Push((root, 0));
         while (stack.Count > 0)
         {
             var (node, depth) = stack.Pop();
-            if (depth > max)
+            if (depth > maxDepth || ++elements > maxElements)
             {
-                max = depth;
-                if (max >= stopAt) { return max; }
+                return true;
             }
             for (var child = node.FirstChild; child is not null; child = child.NextSibling)
             {
                 if (child is IElement) { stack.Push((child, depth + 1)); }
             }
         }
-        return max;
+        return false;
     }
 
     /// <summary>Text of an element, folded, without recursion.</summary>

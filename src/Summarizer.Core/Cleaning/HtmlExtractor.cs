@@ -17,8 +17,10 @@ internal static partial class HtmlExtractor
 {
     // SmartReader needs a URL but must never fetch it: an unroutable, reserved host makes that explicit.
     private const string OfflineUrl = "https://article.invalid/";
-    // SmartReader and AngleSharp walk the tree recursively; deeper pages are handled by the iterative fallback only.
+    // SmartReader walks the tree recursively and slows down sharply on huge pages (a 50,000-paragraph page takes
+    // ~20 s): deeper or larger pages are handled by the iterative fallback only.
     private const int MaxDepthForReader = 400;
+    private const int MaxElementsForReader = 25_000;
     // Below this much text, SmartReader probably picked a wrong, tiny block.
     private const int MinReaderChars = 250;
     // Removed blocks are for an editor's audit: keep the list and each entry readable.
@@ -46,14 +48,14 @@ internal static partial class HtmlExtractor
         var document = Parser.ParseDocument(html);
         var removed = new List<RemovedBlock>();
         var meta = ReadMetadata(document);
-        var deep = HtmlBlocks.MaxDepth(document, MaxDepthForReader) >= MaxDepthForReader;
+        var tooBigForReader = HtmlBlocks.Exceeds(document, MaxDepthForReader, MaxElementsForReader);
 
         PreClean(document, removed);
         var pageBlocks = HtmlBlocks.Collect(document.Body ?? (INode)document);
 
         List<string>? readerBlocks = null;
         string? readerTitle = null, readerByline = null, readerDate = null;
-        if (!deep)
+        if (!tooBigForReader)
         {
             (readerBlocks, readerTitle, readerByline, readerDate) = RunReader(document);
         }
