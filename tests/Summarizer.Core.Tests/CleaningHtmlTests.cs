@@ -63,4 +63,14 @@ public sealed class CleaningHtmlTests
 
         Assert.Equal("Bridge to reopen in autumn, mayor says", article.Title);
     }
+
+    [Theory]
+    [InlineData("Bridge to reopen in autumn, mayor says | Riverside Courier", "Riverside Courier", "Bridge to reopen in autumn, mayor says")]
+    [InlineData("Riverside Courier - Bridge to reopen in autumn, mayor says", "Riverside Courier", "Bridge to reopen in autumn, mayor says")]
+    [InlineData("Opinion | The bridge deserved better than this", null, "The bridge deserved better than this")]
+    [InlineData("Bridge repairs: what happens next", null, "Bridge repairs: what happens next")]
+    public void Site_names_and_section_labels_are_trimmed_from_titles(string title, string? site, string expected)
+    {
+        Assert.Equal(expected, Summarizer.Core.Cleaning.HtmlExtractor.TrimSiteName(title, site));
+    }
 }

@@ -394,7 +394,9 @@ internal static partial class HtmlExtractor
         {
             last--;
         }
-        if (last > first && siteName is not null && string.Equals(parts[first].Trim(), siteName.Trim(), StringComparison.OrdinalIgnoreCase))
+        // A leading site name or section label: "Site | Headline", "Opinion | Headline".
+        if (last > first && ((siteName is not null && string.Equals(parts[first].Trim(), siteName.Trim(), StringComparison.OrdinalIgnoreCase))
+            || FurnitureCues.Classify(parts[first]) == "section label"))
         {
             first++;
         }

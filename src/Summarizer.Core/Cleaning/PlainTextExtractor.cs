@@ -262,7 +262,8 @@ internal static partial class PlainTextExtractor
         for (var i = Math.Max(last + 1, body); i < units.Count; i++)
         {
             var unit = units[i];
-            if (unit.Kept && !unit.Prose)
+            // A long line in sentence case is the story cut off mid-sentence (a truncated capture), not a link.
+            if (unit.Kept && !unit.Prose && !(unit.Words >= 10 && MostlyLowercase(unit.Text)))
             {
                 unit.Removed = "page footer";
             }
@@ -340,6 +341,18 @@ internal static partial class PlainTextExtractor
             }
         }
         return -1;
+    }
+
+    private static bool MostlyLowercase(string text)
+    {
+        int words = 0, lower = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!char.IsLetter(word[0])) { continue; }
+            words++;
+            if (char.IsLower(word[0])) { lower++; }
+        }
+        return lower * 2 >= words;
     }
 
     private static bool IsLinkLike(Unit unit) => !unit.Prose && !unit.Bullet && !unit.Heading && unit.Words <= 14;
