@@ -64,6 +64,17 @@ public sealed class CleaningHtmlTests
         Assert.Equal("Bridge to reopen in autumn, mayor says", article.Title);
     }
 
+    [Fact]
+    public async Task Pages_cleaned_concurrently_give_the_same_result_as_one_at_a_time()
+    {
+        var page = Fixture("council-page.html");
+        var expected = Clean(page).Text;
+
+        var texts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Clean(page).Text, TestContext.Current.CancellationToken)));
+
+        Assert.All(texts, t => Assert.Equal(expected, t));
+    }
+
     [Theory]
     [InlineData("Bridge to reopen in autumn, mayor says | Riverside Courier", "Riverside Courier", "Bridge to reopen in autumn, mayor says")]
     [InlineData("Riverside Courier - Bridge to reopen in autumn, mayor says", "Riverside Courier", "Bridge to reopen in autumn, mayor says")]

@@ -27,7 +27,8 @@ internal static partial class HtmlExtractor
     private const int MaxRemovedEntries = 300;
     private const int MaxRemovedChars = 300;
 
-    private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
+    // A parser per page: cleaning runs concurrently in the host, and a parser's browsing context is not meant to be shared.
+    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsScripting = false });
 
     // Class/id words of containers that hold page furniture, and the reason recorded when one is removed.
     private static readonly FrozenDictionary<string, string> FurnitureClassWords = new Dictionary<string, string>
@@ -45,7 +46,8 @@ internal static partial class HtmlExtractor
 
     public static Extraction Extract(string html)
     {
-        var document = Parser.ParseDocument(html);
+        var parser = NewParser();
+        var document = parser.ParseDocument(html);
         var removed = new List<RemovedBlock>();
         var meta = ReadMetadata(document);
         var tooBigForReader = HtmlBlocks.Exceeds(document, MaxDepthForReader, MaxElementsForReader);
@@ -57,7 +59,7 @@ internal static partial class HtmlExtractor
         string? readerTitle = null, readerByline = null, readerDate = null;
         if (!tooBigForReader)
         {
-            (readerBlocks, readerTitle, readerByline, readerDate) = RunReader(document);
+            (readerBlocks, readerTitle, readerByline, readerDate) = RunReader(document, parser);
         }
 
         var hints = new ExtractionHints(
@@ -129,7 +131,7 @@ internal static partial class HtmlExtractor
         return new Extraction(hints.Title, byline, dateline, paragraphs, removed);
     }
 
-    private static (List<string>? Blocks, string? Title, string? Byline, string? Date) RunReader(IHtmlDocument document)
+    private static (List<string>? Blocks, string? Title, string? Byline, string? Date) RunReader(IHtmlDocument document, HtmlParser parser)
     {
         try
         {
@@ -143,7 +145,7 @@ internal static partial class HtmlExtractor
             {
                 return (null, null, null, null);
             }
-            var content = Parser.ParseDocument("<!doctype html><html><body>" + article.Content + "</body></html>");
+            var content = parser.ParseDocument("<!doctype html><html><body>" + article.Content + "</body></html>");
             var blocks = HtmlBlocks.Collect(content.Body!);
             var date = article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             return (blocks, Clean(article.Title), Clean(article.Byline ?? article.Author), date);
