@@ -1,27 +1,96 @@
-using System.Text;
+using System.Text.RegularExpressions;
 using Summarizer.Core.Documents;
 
 namespace Summarizer.Core.Cleaning;
 
 /// <summary>Turns uploaded bytes into a <see cref="CleanedArticle"/>: decode, detect the format, keep the story, drop the page furniture.</summary>
-public sealed class ArticleCleaner
+public sealed partial class ArticleCleaner
 {
-    /// <exception cref="ArticleRejectedException">The bytes are empty, binary or cannot be decoded as text.</exception>
-    public CleanedArticle Clean(ReadOnlySpan<byte> content, string id, string? contentType = null)
+    /// <summary>Cleans one upload.</summary>
+    /// <param name="content">The raw bytes as uploaded.</param>
+    /// <param name="id">The article id recorded on the result.</param>
+    /// <param name="contentType">The upload's content type, if known (its charset and text/html are used).</param>
+    /// <param name="fileName">The upload's file name, if known (".html", ".md" and ".txt" hint at the format).</param>
+    /// <exception cref="ArticleRejectedException">The bytes are empty, binary, cannot be decoded, or hold no article text.</exception>
+    public CleanedArticle Clean(ReadOnlySpan<byte> content, string id, string? contentType = null, string? fileName = null)
     {
+        ArgumentNullException.ThrowIfNull(id);
         if (content.IsEmpty)
         {
-            throw new ArticleRejectedException("The upload is empty: there is no article to clean.");
+            throw new ArticleRejectedException("The upload is empty: there is no article to clean. Upload the article's text or the web page's HTML.");
         }
-        var text = Encoding.UTF8.GetString(content);
-        var paragraphs = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var decoded = TextDecoder.Decode(content, contentType);
+        var format = DetectFormat(decoded.Text, contentType, fileName);
+        var extraction = format switch
+        {
+            ArticleFormat.Html => HtmlExtractor.Extract(decoded.Text),
+            ArticleFormat.Markdown => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: true),
+            _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: false),
+        };
+
+        if (extraction.Paragraphs.Count == 0)
+        {
+            throw new ArticleRejectedException(format == ArticleFormat.Html
+                ? "No article text was found in this web page: everything on it looked like navigation, adverts or other page furniture. Upload the article's text instead."
+                : "No article text was found in the upload: it holds only a headline or page furniture (menus, adverts, links). Upload the full text of the article.");
+        }
+
         return new CleanedArticle
         {
             Id = id,
-            Format = "text",
-            Encoding = "utf-8",
-            Text = string.Join("\n\n", paragraphs),
-            Paragraphs = paragraphs,
+            Format = format == ArticleFormat.Html ? "html" : "text",
+            Encoding = decoded.EncodingName,
+            Title = extraction.Title,
+            Byline = extraction.Byline,
+            Dateline = extraction.Dateline,
+            Text = string.Join("\n\n", extraction.Paragraphs),
+            Paragraphs = extraction.Paragraphs,
+            Removed = extraction.Removed,
         };
     }
+
+    private enum ArticleFormat { Text, Markdown, Html }
+
+    private static ArticleFormat DetectFormat(string text, string? contentType, string? fileName)
+    {
+        var head = text.AsSpan(0, Math.Min(text.Length, 2048)).TrimStart("\uFEFF \t\r\n");
+        // The document's own opening is the strongest evidence: a .txt that starts with <!doctype html> is a page.
+        if (HtmlOpening().IsMatch(head))
+        {
+            return ArticleFormat.Html;
+        }
+        var type = contentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var extension = fileName is null ? null : Path.GetExtension(fileName).ToLowerInvariant();
+        var sample = text.Length > 65536 ? text[..65536] : text;
+        var tags = CommonTag().Count(sample);
+        // Labelled HTML with no tags at all is text saved under the wrong name: its line breaks are its structure.
+        if ((type is "text/html" or "application/xhtml+xml" || extension is ".html" or ".htm" or ".xhtml") && tags > 0)
+        {
+            return ArticleFormat.Html;
+        }
+        if (type is "text/markdown" or "text/x-markdown" || extension is ".md" or ".markdown")
+        {
+            return ArticleFormat.Markdown;
+        }
+        // A document dense with tags is HTML even when it was labelled as plain text or not labelled at all.
+        if (tags >= 10 && tags >= sample.Length / 500)
+        {
+            return ArticleFormat.Html;
+        }
+        if (type is "text/plain" || extension is ".txt")
+        {
+            return ArticleFormat.Text;
+        }
+        return MarkdownHeadingLine().IsMatch(sample) ? ArticleFormat.Markdown : ArticleFormat.Text;
+    }
+
+    [GeneratedRegex(@"^(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<!doctype\s+html|<head[\s>]|<body[\s>])", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex HtmlOpening();
+
+    [GeneratedRegex(@"</?(?:p|div|br|a|span|h[1-6]|li|ul|article|section|table|td|img|meta|script)\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommonTag();
+
+    [GeneratedRegex(@"^#{1,6}\s+\S", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownHeadingLine();
 }

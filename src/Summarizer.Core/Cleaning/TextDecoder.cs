@@ -1,0 +1,238 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using UtfUnknown;
+
+namespace Summarizer.Core.Cleaning;
+
+/// <summary>Decoded text and the name of the encoding it was decoded with.</summary>
+internal sealed record DecodedText(string Text, string EncodingName);
+
+/// <summary>
+/// Bytes → text. Order of evidence: byte-order mark, the HTML document's own charset declaration, the
+/// content-type header's charset, then detection (valid UTF-8 is UTF-8; otherwise UTF.Unknown, else Windows-1252).
+/// Rejects uploads that are binary or cannot be decoded, with a message the uploader can act on.
+/// </summary>
+internal static partial class TextDecoder
+{
+    // Share of U+FFFD above which the text is considered undecodable rather than slightly damaged.
+    private const double MaxReplacementShare = 0.01;
+    // Share of control characters above which decoded "text" is really binary data.
+    private const double MaxControlShare = 0.02;
+    // How far into an HTML document to look for <meta charset>; the spec says 1024 bytes, real pages put it later.
+    private const int MetaPrescanBytes = 16 * 1024;
+    // How many bytes UTF.Unknown looks at: enough to decide, bounded for speed.
+    private const int DetectionBytes = 64 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static DecodedText Decode(ReadOnlySpan<byte> content, string? contentType)
+    {
+        if (TryBom(content, out var bomEncoding, out var bomLength))
+        {
+            return Finish(content[bomLength..], bomEncoding);
+        }
+
+        var binary = BinarySignatures.Identify(content);
+        if (binary is not null)
+        {
+            throw new ArticleRejectedException(
+                $"The upload looks like {binary}, not an article. Upload the article's text or the web page's HTML instead.");
+        }
+        // UTF-16 saved without a byte-order mark: every other byte is NUL for Latin text.
+        if (LooksLikeBomlessUtf16(content, out var utf16))
+        {
+            return Finish(content, utf16);
+        }
+
+        if (content.IndexOf((byte)0) >= 0)
+        {
+            throw new ArticleRejectedException(
+                "The upload contains binary data (NUL bytes), not text. Upload the article's text or the web page's HTML, saved as UTF-8 if possible.");
+        }
+
+        var declared = DeclaredInHtml(content) ?? FromContentType(contentType);
+        if (declared is not null)
+        {
+            // A declaration of UTF-8 over bytes that are not UTF-8 is a mislabelled page: detect instead of producing garbage.
+            if (declared.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(content))
+            {
+                return Finish(content, declared);
+            }
+        }
+        return Finish(content, Detect(content));
+    }
+
+    private static bool TryBom(ReadOnlySpan<byte> b, out Encoding encoding, out int length)
+    {
+        // UTF-32 LE must be tested before UTF-16 LE: its mark starts with the same two bytes.
+        (encoding, length) = b switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: false), 4),
+            [0x00, 0x00, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: false), 4),
+            [0xEF, 0xBB, 0xBF, ..] => (new UTF8Encoding(false), 3),
+            [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: false), 2),
+            [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: false), 2),
+            _ => ((Encoding)null!, 0),
+        };
+        return length > 0;
+    }
+
+    private static bool LooksLikeBomlessUtf16(ReadOnlySpan<byte> b, out Encoding encoding)
+    {
+        encoding = null!;
+        var n = Math.Min(b.Length, 4096) & ~1;
+        if (n < 32)
+        {
+            return false;
+        }
+        int evenZeros = 0, oddZeros = 0;
+        for (var i = 0; i < n; i += 2)
+        {
+            if (b[i] == 0) { evenZeros++; }
+            if (b[i + 1] == 0) { oddZeros++; }
+        }
+        var pairs = n / 2;
+        if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05)
+        {
+            encoding = new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+            return true;
+        }
+        if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05)
+        {
+            encoding = new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+            return true;
+        }
+        return false;
+    }
+
+    private static Encoding? DeclaredInHtml(ReadOnlySpan<byte> content)
+    {
+        var head = content[..Math.Min(content.Length, MetaPrescanBytes)];
+        // Latin-1 maps bytes 1:1 to chars, so the ASCII declaration can be searched whatever the real encoding is.
+        var text = Encoding.Latin1.GetString(head);
+        foreach (Match meta in MetaTag().Matches(text))
+        {
+            var charset = CharsetParameter().Match(meta.Value);
+            if (charset.Success && ResolveDeclared(charset.Groups["name"].Value) is { } encoding)
+            {
+                return encoding;
+            }
+        }
+        return null;
+    }
+
+    private static Encoding? FromContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return null;
+        }
+        var charset = CharsetParameter().Match(contentType);
+        return charset.Success ? ResolveDeclared(charset.Groups["name"].Value) : null;
+    }
+
+    /// <summary>Maps a declared charset label to an encoding, following the WHATWG rules browsers use.</summary>
+    internal static Encoding? ResolveDeclared(string label)
+    {
+        var name = label.Trim().Trim('"', '\'').ToLowerInvariant();
+        switch (name)
+        {
+            case "":
+                return null;
+            // Browsers decode these labels as Windows-1252, which is a superset used by the pages that declare them.
+            case "iso-8859-1" or "iso8859-1" or "latin1" or "l1" or "us-ascii" or "ascii" or "ansi_x3.4-1968" or "cp1252" or "x-cp1252":
+                return Encoding.GetEncoding(1252);
+            // An ASCII-compatible byte stream cannot really be UTF-16; browsers treat that declaration as UTF-8.
+            case "utf-16" or "utf-16le" or "utf-16be" or "unicode":
+                return Encoding.UTF8;
+            case "utf8" or "unicode-1-1-utf-8":
+                return Encoding.UTF8;
+        }
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            // Unknown label: fall through to the next source of evidence.
+            return null;
+        }
+    }
+
+    private static Encoding Detect(ReadOnlySpan<byte> content)
+    {
+        if (IsValidUtf8(content))
+        {
+            return Encoding.UTF8;
+        }
+        var sample = content[..Math.Min(content.Length, DetectionBytes)];
+        var detected = CharsetDetector.DetectFromBytes(sample).Detected;
+        // Short Western texts give weak, sometimes exotic guesses; Windows-1252 is the most common non-UTF-8 text.
+        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f && encoding.CodePage != Encoding.UTF8.CodePage
+            && encoding is not UnicodeEncoding and not UTF32Encoding && (encoding.IsSingleByte || IsMultiByteLegacy(encoding)))
+        {
+            return encoding;
+        }
+        return Encoding.GetEncoding(1252);
+    }
+
+    // Legacy CJK encodings are legitimate detection results even though they are not single-byte.
+    private static bool IsMultiByteLegacy(Encoding encoding) =>
+        encoding.CodePage is 932 or 936 or 949 or 950 or 51932 or 51949 or 54936 or 50220 or 20932;
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> content)
+    {
+        // Ignore a sequence cut off at the very end (truncated upload); everything before it must be valid.
+        var span = content;
+        var tail = Math.Min(3, span.Length);
+        for (var i = 1; i <= tail; i++)
+        {
+            var b = span[^i];
+            if (b < 0x80) { break; }
+            if (b >= 0xC0)
+            {
+                var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
+                if (need > i) { span = span[..^i]; }
+                break;
+            }
+        }
+        return System.Text.Unicode.Utf8.IsValid(span);
+    }
+
+    private static DecodedText Finish(ReadOnlySpan<byte> bytes, Encoding encoding)
+    {
+        var text = encoding.GetString(bytes);
+        if (string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')))
+        {
+            throw new ArticleRejectedException("The upload contains only whitespace: there is no article text to clean.");
+        }
+
+        int replacements = 0, controls = 0, nuls = 0;
+        foreach (var c in text)
+        {
+            if (c == '\uFFFD') { replacements++; }
+            else if (c == '\0') { nuls++; }
+            else if (c < 0x20 ? c is not ('\n' or '\r' or '\t' or '\f' or '\v') : c is >= '\u007F' and <= '\u009F') { controls++; }
+        }
+        if (nuls > 0 || controls > text.Length * MaxControlShare)
+        {
+            throw new ArticleRejectedException(
+                "The upload looks like binary data (it is full of control characters), not text. Upload the article's text or the web page's HTML.");
+        }
+        if (replacements > Math.Max(1, text.Length * MaxReplacementShare))
+        {
+            throw new ArticleRejectedException(
+                $"The upload cannot be read as {encoding.WebName} text: {replacements} characters are invalid. " +
+                "Save the article again as UTF-8 (or declare its real character set) and upload it again.");
+        }
+        return new DecodedText(text, encoding.WebName);
+    }
+
+    [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MetaTag();
+
+    [GeneratedRegex(@"charset\s*=\s*[""']?(?<name>[A-Za-z0-9._:\-]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CharsetParameter();
+}

@@ -1,0 +1,120 @@
+using System.Text;
+using static Summarizer.Core.Tests.CleaningTestSupport;
+
+namespace Summarizer.Core.Tests;
+
+public sealed class CleaningDecodingTests
+{
+    private const string Story = "The café owner said “we will stay open” — and that’s final for the whole harbour.";
+
+    static CleaningDecodingTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    [Fact]
+    public void Utf8_without_a_byte_order_mark_is_decoded_as_utf8()
+    {
+        var article = Clean(Encoding.UTF8.GetBytes(Story));
+
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Equal(Story, article.Text);
+    }
+
+    [Fact]
+    public void Utf8_with_a_byte_order_mark_is_decoded_and_the_mark_is_dropped()
+    {
+        var article = Clean([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Story)]);
+
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Equal(Story, article.Text);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Utf16_with_a_byte_order_mark_is_decoded_in_either_byte_order(bool bigEndian)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+
+        var article = Clean([.. encoding.GetPreamble(), .. encoding.GetBytes(Story)]);
+
+        Assert.StartsWith("utf-16", article.Encoding, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(Story, article.Text);
+    }
+
+    [Fact]
+    public void Utf32_with_a_byte_order_mark_is_decoded()
+    {
+        var encoding = new UTF32Encoding(bigEndian: false, byteOrderMark: true);
+
+        var article = Clean([.. encoding.GetPreamble(), .. encoding.GetBytes(Story)]);
+
+        Assert.Equal(Story, article.Text);
+    }
+
+    [Fact]
+    public void Windows_1252_bytes_keep_accents_and_curly_quotes()
+    {
+        // "caf\xE9", \x93 \x94 curly double quotes, \x92 curly apostrophe, \x97 em dash: typical Word-exported text.
+        byte[] bytes = [.. "The caf"u8, 0xE9, .. " owner said "u8, 0x93, .. "we will stay open"u8, 0x94, .. " "u8, 0x97,
+            .. " and that"u8, 0x92, .. "s final for the whole harbour."u8];
+
+        var article = Clean(bytes);
+
+        Assert.Equal("windows-1252", article.Encoding);
+        Assert.Equal(Story, article.Text);
+    }
+
+    [Fact]
+    public void The_charset_declared_in_an_html_meta_tag_decides_the_encoding()
+    {
+        var greek = Encoding.GetEncoding("iso-8859-7");
+        var html = "<!DOCTYPE html><html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-7\"><title>Ειδήσεις</title></head>" +
+                   "<body><p>Η δημοτική επιτροπή ψήφισε την Τρίτη την επισκευή της παλιάς γέφυρας του λιμανιού.</p></body></html>";
+
+        var article = Clean(greek.GetBytes(html));
+
+        Assert.Equal("iso-8859-7", article.Encoding);
+        Assert.Contains("Η δημοτική επιτροπή ψήφισε την Τρίτη", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_meta_charset_of_windows_1252_is_honoured()
+    {
+        byte[] bytes = [.. "<html><head><meta charset=\"windows-1252\"></head><body><p>The caf"u8, 0xE9,
+            .. " on the quay reopened on Monday after the council approved its new licence.</p></body></html>"u8];
+
+        var article = Clean(bytes);
+
+        Assert.Equal("windows-1252", article.Encoding);
+        Assert.Contains("café on the quay", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_content_type_charset_is_used_when_the_document_declares_none()
+    {
+        var cyrillic = Encoding.GetEncoding("koi8-r");
+        const string text = "Городской совет во вторник проголосовал за ремонт старого моста.";
+
+        var article = Clean(cyrillic.GetBytes(text), "text/plain; charset=koi8-r");
+
+        Assert.Equal("koi8-r", article.Encoding);
+        Assert.Equal(text, article.Text);
+    }
+
+    [Fact]
+    public void Text_is_normalised_to_nfc_but_quotes_and_dashes_stay_as_in_the_source()
+    {
+        // "e" + combining acute accent composes to "é"; NFKC would also have flattened the ellipsis and the dashes.
+        var article = Clean("The cafe\u0301 owner said \u201Cyes\u201D \u2014 twice\u2026 and it\u2019s final for the 2\u20133 year lease.");
+
+        Assert.Equal("The café owner said “yes” — twice… and it’s final for the 2–3 year lease.", article.Text);
+    }
+
+    [Fact]
+    public void Line_endings_and_odd_spaces_become_plain_single_spaces()
+    {
+        var article = Clean("The council\u00A0\u00A0voted on\u2009Tuesday to repair\tthe bridge.\r\n\r\nThe mayor   welcomed the decision on Wednesday.\r\n");
+
+        Assert.Equal(["The council voted on Tuesday to repair the bridge.", "The mayor welcomed the decision on Wednesday."], article.Paragraphs);
+        Assert.Equal("The council voted on Tuesday to repair the bridge.\n\nThe mayor welcomed the decision on Wednesday.", article.Text);
+    }
+}
