@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Summarizer.Benchmarks.EngineBenchmarks).Assembly).Run(args);
