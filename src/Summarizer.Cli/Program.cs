@@ -7,5 +7,6 @@ var root = new RootCommand("Summarizer: grounded structured summaries of news ar
     SummarizeCommand.Create(),
     EvalCommand.Create(),
     UploadCommand.Create(),
+    BenchCleanCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
