@@ -119,6 +119,17 @@ public sealed class CleaningTextTests
         Assert.Contains("The mayor said the bridge will reopen only if repairs pass an independent inspection in September.", article.Paragraphs);
     }
 
+    [Theory]
+    [InlineData("Copyright claims against the port authority rose sharply last year, the court said.")]
+    [InlineData("Ad blocker use among readers doubled in two years, according to the survey.")]
+    [InlineData("Tags on the shipping containers showed they had left Rotterdam in May.")]
+    public void Sentences_that_merely_resemble_furniture_stay(string sentence)
+    {
+        var article = Clean("The harbour council voted on Tuesday to repair the old swing bridge.\n\n" + sentence);
+
+        Assert.Contains(sentence, article.Paragraphs);
+    }
+
     [Fact]
     public void Text_hard_wrapped_at_a_fixed_width_is_joined_into_paragraphs()
     {
