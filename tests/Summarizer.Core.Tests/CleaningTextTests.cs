@@ -131,6 +131,15 @@ public sealed class CleaningTextTests
     }
 
     [Fact]
+    public void Parenthesised_notes_after_the_story_are_removed()
+    {
+        var article = Clean("The harbour council voted on Tuesday to repair the old swing bridge.\n\n(This story was published from a syndicated feed; only the headline was edited.)\n\n(Reporting by Mara Ellison; editing by Tom Hale)");
+
+        Assert.Equal(["The harbour council voted on Tuesday to repair the old swing bridge."], article.Paragraphs);
+        Assert.Contains(article.Removed, r => r is { Reason: "editorial note" });
+    }
+
+    [Fact]
     public void Text_hard_wrapped_at_a_fixed_width_is_joined_into_paragraphs()
     {
         const string wrapped = """
