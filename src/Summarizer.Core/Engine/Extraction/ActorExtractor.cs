@@ -716,7 +716,9 @@ internal sealed class ActorExtractor
                 }
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
                 var sentenceStart = tokens[u.From].SentenceStart;
-                var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant());
+                // A capitalised word seen only at sentence starts or in the headline may be an ordinary word ("Dockworkers").
+                var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant())
+                    && MidSentenceWords().Contains(word);
                 if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
                     AddPerson(u.Sentence, u.From, u.To, u.Role);
@@ -761,6 +763,11 @@ internal sealed class ActorExtractor
     }
 
     private Dictionary<string, (int Uses, int Located)>? _placeUses;
+
+    private HashSet<string>? _midSentence;
+
+    private HashSet<string> MidSentenceWords() =>
+        _midSentence ??= _unknown.Where(v => v.Sentence.IsProse && !v.Sentence.Tokens[v.From].SentenceStart).Select(v => v.Text).ToHashSet(StringComparer.Ordinal);
 
     private static bool FollowedByNumber(RawName u) =>
         u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);

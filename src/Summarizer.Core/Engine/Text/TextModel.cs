@@ -129,11 +129,38 @@ internal sealed partial class TextModel
             pos = nl + 1;
         }
 
+        // A run of lines that is visibly hard-wrapped (several lines continue in lower case) is joined at every
+        // line that does not end a sentence, so names split across lines ("European / Commission") stay whole.
+        var wrapped = new bool[lines.Count];
+        for (var runStart = 0; runStart < lines.Count;)
+        {
+            var runEnd = runStart + 1;
+            while (runEnd < lines.Count && !lines[runEnd].BlankBefore)
+            {
+                runEnd++;
+            }
+            var continuations = 0;
+            for (var i = runStart; i + 1 < runEnd; i++)
+            {
+                var next = text[lines[i + 1].Start];
+                if (!EndsSentence(text[lines[i].Start..lines[i].End]) && (char.IsLower(next) || next is ',' or ';'))
+                {
+                    continuations++;
+                }
+            }
+            for (var i = runStart; i < runEnd; i++)
+            {
+                wrapped[i] = continuations >= 2;
+            }
+            runStart = runEnd;
+        }
+
         var joined = new List<(int, int)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var (start, end, _) = lines[i];
-            while (i + 1 < lines.Count && !lines[i + 1].BlankBefore && Continues(text, start, end, lines[i + 1].Start))
+            while (i + 1 < lines.Count && !lines[i + 1].BlankBefore
+                   && (Continues(text, start, end, lines[i + 1].Start) || wrapped[i] && !EndsSentence(text[lines[i].Start..lines[i].End])))
             {
                 end = lines[++i].End;
             }
