@@ -30,7 +30,7 @@ public sealed class VenueTests
     public void A_named_facility_is_preferred_to_its_city()
     {
         var summary = TestArticles.Summarize(
-            "The agency will hold a public hearing at the Riverside convention center in Denver on June 5. Residents may speak for three minutes each.");
+            "The agency will hold its public hearing at the Riverside convention center in Denver on June 5. Residents may speak for three minutes each.");
 
         var venue = Assert.Single(summary.Venues);
         Assert.Equal("Riverside convention center", venue.Name);

@@ -190,7 +190,7 @@ internal static class CueExtractor
         var yet = IndexOfWord(lower, "yet to");
         if (yet >= 0 && Subject(quote[..yet]) is { } holder)
         {
-            // "rich nations have yet to make an offer" -> "When will rich nations make an offer?"
+            // "the buyers have yet to name a price" -> "When will the buyers name a price?"
             var rest = FirstClause(quote[(yet + "yet to".Length)..]);
             return $"When will {holder} {rest}?";
         }
@@ -199,7 +199,7 @@ internal static class CueExtractor
             var at = lower.IndexOf(state, StringComparison.Ordinal);
             if (at > 0 && IndexOfWord(lower, "whether") < 0 && Subject(quote[..at]) is { } thing)
             {
-                // "their plan as of now is unclear" -> "What is their plan as of now?"
+                // "the new timetable is unclear" -> "What is the new timetable?"
                 return $"What is {thing}?";
             }
         }
@@ -225,7 +225,7 @@ internal static class CueExtractor
             var clause = FirstClause(quote[(w + "whether".Length)..]);
             if (clause.StartsWith("to ", StringComparison.Ordinal))
             {
-                // "the government has yet to decide whether to appoint a mediator" -> "Will the government appoint a mediator?"
+                // "the board has yet to decide whether to sell the stadium" -> "Will the board sell the stadium?"
                 var who = Subject(quote[..w]) ?? "they";
                 return $"Will {who} {clause[3..]}?";
             }
@@ -250,7 +250,7 @@ internal static class CueExtractor
         return (cut > 0 ? s[..cut] : s).TrimEnd('.', ' ');
     }
 
-    /// <summary>The noun phrase just before a cue ("... said the government has yet to"): the last short stretch after a clause break.</summary>
+    /// <summary>The noun phrase just before a cue ("... said the board has yet to"): the last short stretch after a clause break.</summary>
     private static string? Subject(string before)
     {
         var s = before.TrimEnd();

@@ -95,6 +95,13 @@ internal static class VenueExtractor
                         suppressed.Add(name);
                     }
                 }
+                if (name is null && entry is null && i > 0 && tokens[i - 1].Text == "in" && tokens[i].IsCapitalized
+                    && !gazetteer.NonEntities.Contains(tokens[i].Text) && cuePositions.Any(c => Math.Abs(c - i) <= 6))
+                {
+                    // "talks in Vaals": a place the gazetteer does not know, named right by an event word.
+                    (name, end) = UnknownPlace(model.Text, tokens, i, actors);
+                    introduced = name is not null;
+                }
                 if (name is null || end <= i)
                 {
                     continue;
@@ -155,9 +162,24 @@ internal static class VenueExtractor
         return chosen.Select(c => ToVenue(model.Text, c)).ToList();
     }
 
+    private static (string? Name, int End) UnknownPlace(string text, IReadOnlyList<Token> tokens, int i, ActorSet actors)
+    {
+        var end = i;
+        while (end < tokens.Count && end - i < 3 && tokens[end].IsCapitalized && !Gazetteer.Instance.NonEntities.Contains(tokens[end].Text))
+        {
+            end++;
+        }
+        var start = tokens[i].Start;
+        if (actors.Mentions.Any(m => m.Start <= start && m.End > start))
+        {
+            return (null, i); // a named actor, not a place
+        }
+        return (Squash(text[start..tokens[end - 1].End]), end);
+    }
+
     private static bool IsShouted(Token t) => t.IsAllCaps && t.Text.Length > 3;
 
-    /// <summary>"the Frankfort convention center", "City Hall", "his office" (made "MacKinnon's office").</summary>
+    /// <summary>"the Riverside convention center", "City Hall", "his office" (made "Berg's office").</summary>
     private static (string? Name, int End) Facility(string text, Sentence sentence, int i, ActorSet actors)
     {
         var tokens = sentence.Tokens;
@@ -175,7 +197,7 @@ internal static class VenueExtractor
             return (null, i);
         }
         var end = k + 1;
-        // "office of the Secretary to the Government": keep a capitalised "of" complement.
+        // "office of the Chief Justice": keep a capitalised "of" complement.
         if (end + 1 < tokens.Count && tokens[end].Text == "of")
         {
             var e = end + 1;

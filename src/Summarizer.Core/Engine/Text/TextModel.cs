@@ -83,7 +83,7 @@ internal sealed partial class TextModel
             var words = WordRegex().Count(blockText);
             var furniture = IsFurniture(blockText, words, gazetteer);
             var terminal = EndsSentence(blockText) || SentenceBreakRegex().IsMatch(blockText);
-            // Short lines count as story text only when they read as a sentence ("Commission spokesman X declined to comment.").
+            // Short lines count as story text only when they read as a sentence ("A board spokesman declined to comment.").
             var prose = !furniture && ((words >= 8 && terminal) || words >= 20 || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
             var titleLike = !prose && !furniture && words is >= 3 and <= 25 && char.IsUpper(blockText[0])
                 && !blockText.EndsWith('?') && !blockText.Contains('|', StringComparison.Ordinal);
@@ -130,7 +130,7 @@ internal sealed partial class TextModel
         }
 
         // A run of lines that is visibly hard-wrapped (several lines continue in lower case) is joined at every
-        // line that does not end a sentence, so names split across lines ("European / Commission") stay whole.
+        // line that does not end a sentence, so names split across lines ("Harbour / Board") stay whole.
         var wrapped = new bool[lines.Count];
         for (var runStart = 0; runStart < lines.Count;)
         {
@@ -181,7 +181,7 @@ internal sealed partial class TextModel
         {
             return true;
         }
-        // "publishers in Germany and / Spain": a long line that stops on a lower-case word is wrapped.
+        // "fishermen in Norway and / Iceland": a long line that stops on a lower-case word is wrapped.
         var lastWordStart = end - 1;
         while (lastWordStart > start && !char.IsWhiteSpace(text[lastWordStart - 1]))
         {
@@ -227,7 +227,7 @@ internal sealed partial class TextModel
                 return true;
             }
         }
-        // Credits and captions: "Name | Outlet", "caption / Frame from broadcast".
+        // Credits and captions: "Name | Outlet", "caption / Photo agency".
         return words <= 14 && (block.Contains(" | ", StringComparison.Ordinal) || block.Contains(" / ", StringComparison.Ordinal));
     }
 
