@@ -46,4 +46,14 @@ public sealed class VenueTests
         var venue = Assert.Single(summary.Venues);
         Assert.Equal("Brussels", venue.Name);
     }
+
+    [Fact]
+    public void Places_offering_to_host_are_proposed_venues_but_a_place_merely_followed_is_not()
+    {
+        var summary = TestArticles.Summarize(
+            "Organisers hope to follow Paris 2024 and stage the final next year. Lisbon and Seville have offered to host the final if the stadium is not ready.");
+
+        Assert.Equal(["Lisbon", "Seville"], summary.Venues.Select(v => v.Name).Order());
+        Assert.All(summary.Venues, v => Assert.Equal(VenueStatus.Proposed, v.Status));
+    }
 }

@@ -678,7 +678,7 @@ internal sealed class ActorExtractor
     private void ResolveUnknown()
     {
         // Single words followed by a number ("Route 9", "Group 7") are labels, not surnames.
-        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u))
+        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u) && u.Sentence.IsProse)
             .GroupBy(u => u.Text, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
@@ -733,6 +733,12 @@ internal sealed class ActorExtractor
                     && _actors.Values.FirstOrDefault(a => a.Kind != "person" && a.Kind != "state" && a.Name.EndsWith(" " + word, StringComparison.Ordinal)) is { } body)
                 {
                     Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
+                // An undefined acronym that spells a body named in the text ("OHB" after "Oslo Harbour Board").
+                if (_actors.Values.FirstOrDefault(a => a.Kind is not ("person" or "state") && IsAcronymOf(word, a.Name)) is { } spelled)
+                {
+                    Mention(spelled, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
@@ -842,7 +848,8 @@ internal sealed class ActorExtractor
         {
             var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
                 && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
-                    || IsAcronymOf(small.Name, b.Name)));
+                    || IsAcronymOf(small.Name, b.Name))
+                || !ReferenceEquals(b, small) && b.Name.Length >= small.Name.Length && b.Name != small.Name && Singular(b.Name) == Singular(small.Name));
             if (big is null)
             {
                 continue;
@@ -876,6 +883,10 @@ internal sealed class ActorExtractor
             }
         }
     }
+
+    /// <summary>"Public Utility Board" and "Public Utilities Board" are one name.</summary>
+    private static string Singular(string name) =>
+        string.Join(' ', name.Split(' ').Select(w => w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y" : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w));
 
     /// <summary>"OHB" for "Oslo Harbour Board", "WDOF" for "Western Department of Fisheries".</summary>
     private static bool IsAcronymOf(string acronym, string name)

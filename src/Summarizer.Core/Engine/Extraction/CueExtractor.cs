@@ -145,10 +145,12 @@ internal static class CueExtractor
     {
         var selected = actors.Selected.ToHashSet();
         // The clause subject: the first actor named before the cue, even one not prominent enough to be listed.
-        var inSentence = actors.Mentions
+        var before = actors.Mentions
             .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart)
             .OrderBy(m => m.Start)
-            .FirstOrDefault();
+            .ToList();
+        // A person named in the clause ("Hungarian Sports Minister X wants ...") holds it rather than the state in the title.
+        var inSentence = before.FirstOrDefault(m => m.Actor.Kind == "person") ?? before.FirstOrDefault();
         if (inSentence is not null)
         {
             return inSentence.Actor.Name;

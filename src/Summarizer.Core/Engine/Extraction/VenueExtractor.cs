@@ -60,8 +60,7 @@ internal static class VenueExtractor
                 var introduced = i > 0 && Prepositions.Contains(tokens[i - 1].Text)
                     || i > 0 && tokens[i - 1].Text is "capital" or "city"
                     || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
-                    || end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) && tokens[end].Text is "offering" or "offered" or "offers" or "has"
-                    || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    || OffersToHost(tokens, end);
                 if (i > 0 && (tokens[i - 1].Text is "at" or "in" || tokens[i - 1].Text == "the" && i > 1 && tokens[i - 2].Text is "at" or "in") && !tokens[i].SentenceStart
                     && tokens[i].Text is not ("a" or "an")
                     && Facility(model.Text, sentence, i, actors) is { Name: not null } facility)
@@ -84,7 +83,7 @@ internal static class VenueExtractor
                     isCountry = true;
                     // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
                     // "the war in Ukraine" is not.
-                    var hosts = end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    var hosts = OffersToHost(tokens, end);
                     if (!hosts && !cuePositions.Any(c => c < i && i - c <= 3))
                     {
                         continue;
@@ -175,6 +174,25 @@ internal static class VenueExtractor
             return (null, i); // a named actor, not a place
         }
         return (Squash(text[start..tokens[end - 1].End]), end);
+    }
+
+    /// <summary>"Slovakia offering to host", "Lisbon and Porto had offered to host", "Oslo hosts": the place is the subject of hosting.</summary>
+    private static bool OffersToHost(IReadOnlyList<Token> tokens, int end)
+    {
+        for (var k = end; k < tokens.Count && k - end < 7; k++)
+        {
+            if (HostVerbs.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+            // Only the place's own verb group may come between: "had offered to", "and Porto".
+            if (!tokens[k].IsWord || !(tokens[k].IsCapitalized || tokens[k].Text is "had" or "has" or "have" or "offered" or "offering" or "offers"
+                    or "offer" or "to" or "will" or "would" or "agreed" or "is" or "are" or "also" or "and" or "proposed" or "volunteered" or "ready"))
+            {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static bool IsShouted(Token t) => t.IsAllCaps && t.Text.Length > 3;
