@@ -84,7 +84,8 @@ internal sealed partial class TextModel
             var furniture = IsFurniture(blockText, words, gazetteer);
             var terminal = EndsSentence(blockText) || SentenceBreakRegex().IsMatch(blockText);
             // Short lines count as story text only when they read as a sentence ("A board spokesman declined to comment.").
-            var prose = !furniture && ((words >= 8 && terminal) || words >= 20 || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
+            var bullet = blockText[0] is '•' or '·' or '▪' or '*' or '-' or '–';
+            var prose = !furniture && ((words >= 8 && terminal) || (words >= 20 && !bullet) || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
             var titleLike = !prose && !furniture && words is >= 3 and <= 25 && char.IsUpper(blockText[0])
                 && !blockText.EndsWith('?') && !blockText.Contains('|', StringComparison.Ordinal);
             var block = new Block(blocks.Count, s, e, blockText, prose, furniture, titleLike);
@@ -176,18 +177,10 @@ internal sealed partial class TextModel
         {
             return false;
         }
+        // A headline followed by a caption, or list items, are separate even when neither ends a sentence;
+        // only a lower-case continuation shows a wrapped line here (whole wrapped runs are handled by the caller).
         var next = text[nextStart];
-        if (char.IsLower(next) || next is ',' or ';' or ')')
-        {
-            return true;
-        }
-        // "fishermen in Norway and / Iceland": a long line that stops on a lower-case word is wrapped.
-        var lastWordStart = end - 1;
-        while (lastWordStart > start && !char.IsWhiteSpace(text[lastWordStart - 1]))
-        {
-            lastWordStart--;
-        }
-        return end - start >= 40 && char.IsLower(text[lastWordStart]);
+        return char.IsLower(next) || next is ',' or ';' or ')';
     }
 
     private static (int, int) Trim(string text, int start, int end)
