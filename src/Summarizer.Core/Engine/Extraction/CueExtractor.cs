@@ -42,7 +42,8 @@ internal static class CueExtractor
     internal static List<CueHit> Find(TextModel model, IReadOnlyList<Cue> cues, int threshold, bool questions)
     {
         var hits = new List<CueHit>();
-        foreach (var sentence in model.Prose)
+        // Fragments (a page cut off mid-sentence) are too short to state a condition or a question.
+        foreach (var sentence in model.Prose.Where(s => s.WordCount >= 6))
         {
             var lower = Fold(sentence.Text).ToLowerInvariant();
             var score = 0;
