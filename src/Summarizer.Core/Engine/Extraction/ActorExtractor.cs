@@ -243,6 +243,13 @@ internal sealed class ActorExtractor
         while (p < to)
         {
             var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
+            // "Pacific Jet", "Tokyo Electric": a known place that starts a longer name is part of that name.
+            if (entry is { Type: EntryType.Place or EntryType.Capital or EntryType.CountryName } && p == from && end < to
+                && Enumerable.Range(end, to - end).All(k => tokens[k].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[k].Text) && _gazetteer.MatchAt(_model.Text, tokens, k, out _) is null))
+            {
+                AddUnknown(sentence, from, to);
+                return;
+            }
             if (entry is not null && end <= to)
             {
                 if (runStart >= 0)
@@ -682,6 +689,8 @@ internal sealed class ActorExtractor
             .GroupBy(u => u.Text, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
+        var proseCounts = _unknown.Where(u => u.Sentence.IsProse).GroupBy(u => u.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
         // Names given a role, or that speak, or whose surname recurs alone, are people.
         foreach (var u in _unknown.Where(u => u.To - u.From >= 2 && u.Acronym is null))
         {
@@ -692,9 +701,11 @@ internal sealed class ActorExtractor
             }
             var surname = tokens[u.To - 1].Text;
             // '"...," said Anna Berg' and "according to Anna Berg" introduce a speaker too.
-            var quotedBy = u.From > 0 && SpeechVerbs.Contains(tokens[u.From - 1].Text) && u.To - u.From <= 3
+            var quotedBy = u.From > 0 && tokens[u.From - 1].Text is "said" or "says" or "added" or "wrote" && u.To - u.From <= 3
                 || u.From > 1 && tokens[u.From - 1].Text == "to" && tokens[u.From - 2].Text == "according" && u.To - u.From <= 3;
-            if (u.Role is not null || u.Speaks || quotedBy || singleCounts.ContainsKey(surname) || _actors.ContainsKey(u.Text))
+            // A recurring last word alone is weak evidence when the name starts with a place ("Pacific Jet" ... "Jet").
+            var placeFirst = _gazetteer.MatchAt(_model.Text, tokens, u.From, out _) is not null;
+            if (u.Role is not null || u.Speaks || quotedBy || (!placeFirst && singleCounts.ContainsKey(surname)) || _actors.ContainsKey(u.Text))
             {
                 AddPerson(u.Sentence, u.From, u.To, u.Role);
             }
@@ -755,6 +766,13 @@ internal sealed class ActorExtractor
                     var actor = Get(word, "organization");
                     Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
+                continue;
+            }
+            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2
+                && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
+            {
+                // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
+                Mention(Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
                 continue;
             }
             if (u.Acronym is not null)

@@ -135,6 +135,14 @@ internal static class VenueExtractor
             }
         }
 
+        // A named facility outranks the city it is in ("the Riverside convention center in Denver").
+        foreach (var facility in candidates.Values.Where(c => c.IsFacility && c.Sentence is not null))
+        {
+            foreach (var city in candidates.Values.Where(c => !c.IsFacility && c.Sentence == facility.Sentence))
+            {
+                facility.Score = Math.Max(facility.Score, city.Score + 0.1);
+            }
+        }
         var ranked = candidates.Values
             .Where(c => c.Sentence is not null && c.Score >= 1 && !(c.IsCountry && suppressed.Contains(c.Name)))
             .OrderByDescending(c => c.Score)

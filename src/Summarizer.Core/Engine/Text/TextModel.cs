@@ -332,9 +332,9 @@ internal sealed partial class TextModel
             }
             else
             {
-                // Abbreviated titles keep their period ("Gen.", "Mr.").
+                // Abbreviated titles and initials keep their period ("Gen.", "Mr.", the "J." of "Stephen J. Smith").
                 var e = s + value.Length;
-                if (isWord && e < end && text[e] == '.' && Abbreviations.Contains(value))
+                if (isWord && e < end && text[e] == '.' && (Abbreviations.Contains(value) || value.Length == 1 && char.IsUpper(value[0])))
                 {
                     value += ".";
                     e++;
