@@ -97,4 +97,13 @@ public sealed class EntityTests
 
         Assert.Contains(summary.Actors, a => a.Name == "Marit Solberg" && a.Kind == ActorKind.Person);
     }
+
+    [Fact]
+    public void A_middle_initial_stays_inside_the_name()
+    {
+        var summary = TestArticles.Summarize(
+            "The inquiry heard from Maria K. Lindholm, a professor of hydrology, on Tuesday. Lindholm said the dam was safe.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Maria K. Lindholm" && a.Kind == ActorKind.Person && a.Aliases.Contains("Lindholm"));
+    }
 }

@@ -56,4 +56,13 @@ public sealed class VenueTests
         Assert.Equal(["Lisbon", "Seville"], summary.Venues.Select(v => v.Name).Order());
         Assert.All(summary.Venues, v => Assert.Equal(VenueStatus.Proposed, v.Status));
     }
+
+    [Fact]
+    public void A_facility_outranks_its_city_even_when_the_city_leads_the_story()
+    {
+        var summary = TestArticles.Summarize(
+            "DENVER, May 2 - The state will hold a hearing on the water permits next month. The hearing will be held at the R. Lowell conference hall in Denver, officials said.");
+
+        Assert.Equal("R. Lowell conference hall", Assert.Single(summary.Venues).Name);
+    }
 }

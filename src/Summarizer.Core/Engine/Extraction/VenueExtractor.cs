@@ -28,6 +28,8 @@ internal static class VenueExtractor
 
         public bool IsFacility { get; set; }
 
+        public HashSet<int> Sentences { get; } = [];
+
         public double Score { get; set; }
 
         public double BestScore { get; set; } = -1;
@@ -125,6 +127,7 @@ internal static class VenueExtractor
                     candidates[name] = candidate;
                 }
                 candidate.Score += score;
+                candidate.Sentences.Add(sentence.Index);
                 if (score > candidate.BestScore && sentence.IsProse)
                 {
                     candidate.BestScore = score;
@@ -138,7 +141,7 @@ internal static class VenueExtractor
         // A named facility outranks the city it is in ("the Riverside convention center in Denver").
         foreach (var facility in candidates.Values.Where(c => c.IsFacility && c.Sentence is not null))
         {
-            foreach (var city in candidates.Values.Where(c => !c.IsFacility && c.Sentence == facility.Sentence))
+            foreach (var city in candidates.Values.Where(c => !c.IsFacility && c.Sentences.Contains(facility.Sentence!.Index)))
             {
                 facility.Score = Math.Max(facility.Score, city.Score + 0.1);
             }
@@ -160,7 +163,8 @@ internal static class VenueExtractor
                 continue;
             }
             // A named facility and its city in one sentence are one venue; the facility is the more precise name.
-            if (chosen.Any(x => x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
+            if (chosen.Any(x => x.IsFacility && !c.IsFacility && c.Sentences.Contains(x.Sentence!.Index)
+                || x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
             {
                 continue;
             }
