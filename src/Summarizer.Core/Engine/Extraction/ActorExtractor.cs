@@ -296,7 +296,7 @@ internal sealed class ActorExtractor
     {
         var tokens = sentence.Tokens;
         var nameStart = -1;
-        for (var p = from; p < to - 1 + 1; p++)
+        for (var p = from; p < to; p++)
         {
             var length = TitleLengthAt(tokens, p, to);
             if (length == 0)
