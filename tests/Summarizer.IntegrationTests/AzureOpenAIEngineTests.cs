@@ -201,6 +201,20 @@ public sealed class AzureOpenAIEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_openai_compatible_server_is_called_with_its_base_url_model_and_key()
+    {
+        using var compatible = new FakeChatServer(FakeChatServer.CompatibleChatPath).Respond(FakeChatServer.Completion(Articles.HarbourReply()));
+        var engine = compatible.Engine(o => (o.Endpoint, o.OpenAICompatible) = (new Uri(compatible.Url + "/v1"), true));
+
+        var draft = await engine.SummarizeAsync(_article, Cancel);
+
+        Assert.NotEmpty(draft.Actors);
+        var request = Assert.Single(compatible.Requests);
+        Assert.Equal(FakeChatServer.Deployment, request["model"]!.GetValue<string>());
+        Assert.Equal("Bearer " + FakeChatServer.ApiKey, compatible.RequestHeaders[0]!["Authorization"].Single());
+    }
+
+    [Fact]
     public void The_seed_request_is_counted_before_it_is_sent()
     {
         var seed = new Summarizer.Core.Cleaning.ArticleCleaner().Clean(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", "000_3facca137411f480.txt")), "seed");

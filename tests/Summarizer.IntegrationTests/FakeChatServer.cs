@@ -15,9 +15,15 @@ public sealed class FakeChatServer : IDisposable
 {
     public const string Deployment = "gpt-test";
     public const string ApiKey = "test-key-not-a-secret";
-    private const string ChatPath = "/openai/deployments/" + Deployment + "/chat/completions";
+    private const string AzureChatPath = "/openai/deployments/" + Deployment + "/chat/completions";
+
+    /// <summary>Where an OpenAI-compatible server is asked: the base URL (ending in /v1) plus /chat/completions.</summary>
+    public const string CompatibleChatPath = "/v1/chat/completions";
 
     private readonly WireMockServer _server = WireMockServer.Start();
+    private readonly string _chatPath;
+
+    public FakeChatServer(string chatPath = AzureChatPath) => _chatPath = chatPath;
 
     public string Url => _server.Url!;
 
@@ -33,12 +39,12 @@ public sealed class FakeChatServer : IDisposable
     {
         if (responses.Length == 1)
         {
-            _server.Given(Request.Create().WithPath(ChatPath).UsingPost()).AtPriority(10).RespondWith(responses[0]);
+            _server.Given(Request.Create().WithPath(_chatPath).UsingPost()).AtPriority(10).RespondWith(responses[0]);
             return this;
         }
         for (var i = 0; i < responses.Length; i++)
         {
-            var mapping = _server.Given(Request.Create().WithPath(ChatPath).UsingPost()).InScenario("replies");
+            var mapping = _server.Given(Request.Create().WithPath(_chatPath).UsingPost()).InScenario("replies");
             if (i > 0)
             {
                 mapping = mapping.WhenStateIs($"after-{i}");
@@ -55,7 +61,7 @@ public sealed class FakeChatServer : IDisposable
     /// <summary>Answers requests whose body contains <paramref name="marker"/> with <paramref name="response"/>, before any other mapping.</summary>
     public FakeChatServer RespondWhenBodyContains(string marker, IResponseBuilder response)
     {
-        _server.Given(Request.Create().WithPath(ChatPath).UsingPost().WithBody(new WireMock.Matchers.WildcardMatcher($"*{marker}*")))
+        _server.Given(Request.Create().WithPath(_chatPath).UsingPost().WithBody(new WireMock.Matchers.WildcardMatcher($"*{marker}*")))
             .AtPriority(1)
             .RespondWith(response);
         return this;
