@@ -57,7 +57,7 @@ public sealed class Azurite : IAsyncDisposable
         if (!File.Exists(script))
         {
             report?.Invoke("Installing Azurite with npm (first run only)…");
-            await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund"], root, cancellationToken);
+            await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, cancellationToken);
         }
 
         var start = new ProcessStartInfo("node")
