@@ -14,6 +14,9 @@ public sealed class Azurite : IAsyncDisposable
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>Two emulators started at once (parallel test fixtures) must not both run npm in the same folder.</summary>
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+
     private readonly Process _process;
 
     private Azurite(Process process, int blobPort, int queuePort, int tablePort)
@@ -54,10 +57,18 @@ public sealed class Azurite : IAsyncDisposable
     {
         var root = FindRepositoryRoot();
         var script = Path.Combine(root, "node_modules", "azurite", "dist", "src", "azurite.js");
-        if (!File.Exists(script))
+        await InstallLock.WaitAsync(cancellationToken);
+        try
         {
-            report?.Invoke("Installing Azurite with npm (first run only)…");
-            await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, cancellationToken);
+            if (!File.Exists(script))
+            {
+                report?.Invoke("Installing Azurite with npm (first run only)…");
+                await RunToEndAsync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, cancellationToken);
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
         }
 
         var start = new ProcessStartInfo("node")
