@@ -74,10 +74,13 @@ var blobTriggerFunctionName = 'CleanArticle'
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 var functionAppName = 'func-${resourceToken}'
+var storageAccountName = 'st${resourceToken}'
+var applicationInsightsName = 'appi-${resourceToken}'
+var openAiAccountName = 'oai-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var openAiDeploymentName = openAiModelName
 
-resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+resource rg 'Microsoft.Resources/resourceGroups@2025-04-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
   location: location
   tags: tags
@@ -97,7 +100,7 @@ module storage 'core/storage/storage-account.bicep' = {
   name: 'storage'
   scope: rg
   params: {
-    name: 'st${resourceToken}'
+    name: storageAccountName
     location: location
     tags: tags
     containerNames: [articlesContainerName, cleanedContainerName, summariesContainerName, deploymentContainerName]
@@ -111,7 +114,7 @@ module monitoring 'core/monitor/monitoring.bicep' = {
   scope: rg
   params: {
     logAnalyticsName: 'log-${resourceToken}'
-    applicationInsightsName: 'appi-${resourceToken}'
+    applicationInsightsName: applicationInsightsName
     location: location
     tags: tags
   }
@@ -121,7 +124,7 @@ module openAi 'core/ai/openai.bicep' = {
   name: 'openai'
   scope: rg
   params: {
-    name: 'oai-${resourceToken}'
+    name: openAiAccountName
     location: !empty(openAiLocation) ? openAiLocation : location
     tags: tags
     deploymentName: openAiDeploymentName
@@ -139,10 +142,12 @@ module rbac 'app/rbac.bicep' = {
     identityPrincipalId: identity.outputs.principalId
     userPrincipalId: principalId
     userPrincipalType: principalType
-    storageAccountName: storage.outputs.name
-    applicationInsightsName: monitoring.outputs.applicationInsightsName
-    openAiAccountName: openAi.outputs.name
+    storageAccountName: storageAccountName
+    applicationInsightsName: applicationInsightsName
+    openAiAccountName: openAiAccountName
   }
+  // The scopes are referenced by name (known before deployment), so the order is explicit.
+  dependsOn: [storage, monitoring, openAi]
 }
 
 module functionApp 'core/host/functions-flexconsumption.bicep' = {
@@ -195,8 +200,9 @@ module articleEvents 'core/events/storage-system-topic.bicep' = {
     name: 'evgt-${resourceToken}'
     location: location
     tags: tags
-    storageAccountName: storage.outputs.name
+    storageAccountName: storageAccountName
   }
+  dependsOn: [storage]
 }
 
 // azd stores these in the environment; the post-deploy hook and the README's commands read them.
