@@ -36,7 +36,8 @@ if [ -z "$key" ]; then
 fi
 
 subscription=$(printf '%s' "${BLOB_TRIGGER_FUNCTION_NAME}" | tr '[:upper:]' '[:lower:]')-blob-created
-endpoint="https://${AZURE_FUNCTION_APP_NAME}.azurewebsites.net/runtime/webhooks/blobs?functionName=Host.Functions.${BLOB_TRIGGER_FUNCTION_NAME}&code=$key"
+# SERVICE_FUNCTIONS_URI is https:// + the app's default host name (https://<app>.azurewebsites.net).
+endpoint="${SERVICE_FUNCTIONS_URI}/runtime/webhooks/blobs?functionName=Host.Functions.${BLOB_TRIGGER_FUNCTION_NAME}&code=$key"
 
 az eventgrid system-topic event-subscription create \
   --name "$subscription" \
