@@ -5,9 +5,11 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Summarizer.Core;
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Engine;
+using Summarizer.Pipeline.AzureOpenAI;
 using Summarizer.Pipeline.Http;
 using Summarizer.Pipeline.Stages;
 using Summarizer.Pipeline.Storage;
@@ -23,13 +25,19 @@ public static class PipelineServiceCollectionExtensions
             .BindConfiguration(PipelineNames.OptionsSection)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
 
         services.AddArticleStorage(configuration);
         // First among the hosted services, so the triggers start listening on containers and queues that exist.
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleCleaner>();
-        services.AddSingleton<ISummaryEngine, LocalSummaryEngine>();
+        services.AddSingleton<LocalSummaryEngine>();
+        services.AddAzureOpenAIEngine();
+        services.AddSingleton<ISummaryEngine>(provider =>
+            provider.GetRequiredService<IOptions<SummarizerOptions>>().Value.Engine == AzureOpenAISummaryEngine.EngineName
+                ? provider.GetRequiredService<AzureOpenAISummaryEngine>()
+                : provider.GetRequiredService<LocalSummaryEngine>());
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();
         services.AddSingleton<UploadStage>();

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Summarizer.Core.Engine;
+using Summarizer.Pipeline.AzureOpenAI;
 
 namespace Summarizer.Pipeline;
 
@@ -8,12 +10,46 @@ public sealed class SummarizerOptions
 {
     public const long DefaultMaxUploadBytes = 5 * 1024 * 1024;
 
-    /// <summary>Which engine writes summaries: <c>local</c> (offline, the default).</summary>
+    /// <summary>Which engine writes summaries: <c>local</c> (offline, the default) or <c>azure-openai</c>.</summary>
     [Required]
-    [AllowedValues(LocalSummaryEngine.EngineName, ErrorMessage = "Summarizer:Engine must be 'local'.")]
+    [AllowedValues(LocalSummaryEngine.EngineName, AzureOpenAISummaryEngine.EngineName,
+        ErrorMessage = "Summarizer:Engine must be 'local' or 'azure-openai'.")]
     public string Engine { get; set; } = LocalSummaryEngine.EngineName;
 
     /// <summary>Uploads larger than this are refused (status failed); the raw upload stays as it is.</summary>
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
+}
+
+/// <summary>Checks what annotations cannot: the azure-openai engine's settings, only when that engine is chosen.</summary>
+internal sealed class SummarizerOptionsValidator : IValidateOptions<SummarizerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SummarizerOptions options)
+    {
+        var failures = new List<string>();
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options.AzureOpenAI, new ValidationContext(options.AzureOpenAI), results, validateAllProperties: true))
+        {
+            failures.AddRange(results.Select(r => $"Summarizer:AzureOpenAI: {r.ErrorMessage}"));
+        }
+        if (options.Engine == AzureOpenAISummaryEngine.EngineName)
+        {
+            var openAI = options.AzureOpenAI;
+            if (openAI.Endpoint is not { IsAbsoluteUri: true })
+            {
+                failures.Add("Summarizer:AzureOpenAI:Endpoint must be the absolute URL of the Azure OpenAI resource (or OpenAI-compatible server).");
+            }
+            if (string.IsNullOrWhiteSpace(openAI.Deployment))
+            {
+                failures.Add("Summarizer:AzureOpenAI:Deployment must name the model deployment.");
+            }
+            if (openAI.OpenAICompatible && string.IsNullOrWhiteSpace(openAI.ApiKey))
+            {
+                failures.Add("Summarizer:AzureOpenAI:ApiKey is required for an OpenAI-compatible endpoint.");
+            }
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

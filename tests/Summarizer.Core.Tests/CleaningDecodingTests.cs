@@ -89,6 +89,40 @@ public sealed class CleaningDecodingTests
     }
 
     [Fact]
+    public void Valid_utf8_wins_over_a_stale_single_byte_declaration()
+    {
+        var html = "<html><head><meta charset=\"iso-8859-1\"></head><body><p>The café on the quay reopened on Monday after the council approved its new licence.</p></body></html>";
+
+        var article = Clean(Encoding.UTF8.GetBytes(html));
+
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Contains("The café on the quay", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_utf8_declaration_over_bytes_that_are_not_utf8_falls_back_to_detection()
+    {
+        byte[] bytes = [.. "The caf"u8, 0xE9, .. " on the quay reopened on Monday after the council approved its new licence."u8];
+
+        var article = Clean(bytes, "text/plain; charset=utf-8");
+
+        Assert.Equal("windows-1252", article.Encoding);
+        Assert.StartsWith("The café on the quay", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Undeclared_cyrillic_in_windows_1251_is_detected()
+    {
+        const string text = "Городской совет во вторник проголосовал за ремонт старого разводного моста. " +
+            "Работы должны завершиться до начала осеннего расписания паромов, сообщил мэр города журналистам.";
+
+        var article = Clean(Encoding.GetEncoding(1251).GetBytes(text));
+
+        Assert.Equal("windows-1251", article.Encoding);
+        Assert.Equal(text, article.Text);
+    }
+
+    [Fact]
     public void The_content_type_charset_is_used_when_the_document_declares_none()
     {
         var cyrillic = Encoding.GetEncoding("koi8-r");

@@ -32,6 +32,7 @@ public sealed class CleaningHtmlTests
         Assert.DoesNotContain(article.Paragraphs, p => p == "Harbour council agrees bridge repair plan");
         Assert.Contains(article.Removed, r => r.Reason == "navigation" && r.Text.Contains("Weather", StringComparison.Ordinal));
         Assert.Contains(article.Removed, r => r.Reason == "caption" && r.Text.Contains("east quay", StringComparison.Ordinal));
+        Assert.Contains(article.Removed, r => r is { Reason: "byline", Text: "By Mara Ellison" });
     }
 
     [Fact]

@@ -119,6 +119,26 @@ public sealed class CleaningTextTests
         Assert.Contains("The mayor said the bridge will reopen only if repairs pass an independent inspection in September.", article.Paragraphs);
     }
 
+    [Theory]
+    [InlineData("Copyright claims against the port authority rose sharply last year, the court said.")]
+    [InlineData("Ad blocker use among readers doubled in two years, according to the survey.")]
+    [InlineData("Tags on the shipping containers showed they had left Rotterdam in May.")]
+    public void Sentences_that_merely_resemble_furniture_stay(string sentence)
+    {
+        var article = Clean("The harbour council voted on Tuesday to repair the old swing bridge.\n\n" + sentence);
+
+        Assert.Contains(sentence, article.Paragraphs);
+    }
+
+    [Fact]
+    public void Parenthesised_notes_after_the_story_are_removed()
+    {
+        var article = Clean("The harbour council voted on Tuesday to repair the old swing bridge.\n\n(This story was published from a syndicated feed; only the headline was edited.)\n\n(Reporting by Mara Ellison; editing by Tom Hale)");
+
+        Assert.Equal(["The harbour council voted on Tuesday to repair the old swing bridge."], article.Paragraphs);
+        Assert.Contains(article.Removed, r => r is { Reason: "editorial note" });
+    }
+
     [Fact]
     public void Text_hard_wrapped_at_a_fixed_width_is_joined_into_paragraphs()
     {

@@ -14,7 +14,7 @@ using Summarizer.Core.Documents;
 namespace Summarizer.IntegrationTests;
 
 /// <summary>A real Azurite on free ports and the local host in-process against it, shared by every test.</summary>
-public sealed class PipelineFixture : IAsyncLifetime
+public class PipelineFixture : IAsyncLifetime
 {
     /// <summary>Small, so the size-limit tests need not upload megabytes.</summary>
     public const long MaxUploadBytes = 256 * 1024;
@@ -30,18 +30,26 @@ public sealed class PipelineFixture : IAsyncLifetime
     {
         var (blob, queue, table) = Azurite.FreePorts();
         _azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, CancellationToken.None);
-        _host = LocalHost.Build([], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             [PipelineNames.StorageConnection] = _azurite.ConnectionString,
             ["Urls"] = "http://127.0.0.1:0",
             ["Summarizer:MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in Settings())
+        {
+            settings[key] = value;
+        }
+        _host = LocalHost.Build([], settings);
         await _host.StartAsync();
         var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
     }
+
+    /// <summary>Settings a derived fixture adds or overrides.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 
@@ -80,7 +88,7 @@ public sealed class PipelineFixture : IAsyncLifetime
 
     public static byte[] Seed() => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "seeds", "000_3facca137411f480.txt"));
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Http?.Dispose();
         if (_host is not null)

@@ -42,11 +42,14 @@ internal static partial class FurnitureCues
         }
         var words = CountWords(line);
         var lower = line.ToLowerInvariant();
+        // A full sentence that merely starts with "Copyright" or mentions ad blockers is news, not furniture; prompts
+        // and notices are furniture even when written as sentences.
+        var sentence = words >= 8 && EndsLikeSentence(line);
         if (words <= MaxWordsForPrefix)
         {
             foreach (var (cue, cueReason) in Prefixes)
             {
-                if (StartsWithCue(lower, cue))
+                if (StartsWithCue(lower, cue) && (!sentence || HoldsForSentences(cueReason) || !char.IsLetter(cue[^1])))
                 {
                     return cueReason;
                 }
@@ -56,7 +59,8 @@ internal static partial class FurnitureCues
         {
             foreach (var (cue, cueReason) in Phrases)
             {
-                if (lower.Contains(cue, StringComparison.Ordinal))
+                // "©" or "all rights reserved" marks a copyright line even when it is written as a sentence.
+                if (lower.Contains(cue, StringComparison.Ordinal) && (!sentence || HoldsForSentences(cueReason) || cueReason == "copyright"))
                 {
                     return cueReason;
                 }
@@ -91,6 +95,9 @@ internal static partial class FurnitureCues
         }
         return null;
     }
+
+    private static bool HoldsForSentences(string reason) =>
+        reason is "subscription prompt" or "cookie notice" or "reporting credits" or "share widget" or "read-also link";
 
     /// <summary>True when the line names only a news agency ("Reuters", "PTI", "The Associated Press").</summary>
     public static bool IsAgency(string text) => Agencies.Contains(Key(text));

@@ -74,7 +74,11 @@ internal static partial class HtmlExtractor
             var kept = new HashSet<string>(readerBlocks, StringComparer.Ordinal);
             foreach (var block in pageBlocks.Where(b => !kept.Contains(b)))
             {
-                removed.Add(new RemovedBlock(block, "outside the main content"));
+                // Name what the dropped block was when a rule knows; otherwise it was simply not part of the story.
+                var reason = string.Equals(block, hints.Title, StringComparison.OrdinalIgnoreCase) ? "title"
+                    : NewsPatterns.Byline(block) is not null ? "byline"
+                    : FurnitureCues.Classify(block) ?? "outside the main content";
+                removed.Add(new RemovedBlock(block, reason));
             }
         }
         else

@@ -258,10 +258,16 @@ internal static partial class PlainTextExtractor
         }
 
         // After the last sentence of the story: link lists, footers, related headlines.
-        var last = units.FindLastIndex(u => u.Kept && u.Prose && !u.Bullet);
+        // A line wholly in parentheses after the story is an editorial note ("(Reporting by …)", "(Catch all the …)").
+        var last = units.FindLastIndex(u => u.Kept && u.Prose && !u.Bullet && !Parenthesised(u.Text));
         for (var i = Math.Max(last + 1, body); i < units.Count; i++)
         {
             var unit = units[i];
+            if (unit.Kept && Parenthesised(unit.Text))
+            {
+                unit.Removed = "editorial note";
+                continue;
+            }
             // A long line in sentence case is the story cut off mid-sentence (a truncated capture), not a link.
             if (unit.Kept && !unit.Prose && !(unit.Words >= 10 && MostlyLowercase(unit.Text)))
             {
@@ -342,6 +348,8 @@ internal static partial class PlainTextExtractor
         }
         return -1;
     }
+
+    private static bool Parenthesised(string text) => text.Length > 2 && text[0] == '(' && text[^1] == ')';
 
     private static bool MostlyLowercase(string text)
     {

@@ -20,6 +20,8 @@ internal static partial class TextDecoder
     private const double MaxControlShare = 0.02;
     // How far into an HTML document to look for <meta charset>; the spec says 1024 bytes, real pages put it later.
     private const int MetaPrescanBytes = 16 * 1024;
+    // Below this confidence a detector's guess (often ISO-8859-2 for short Western text) loses to Windows-1252.
+    private const float MinDetectionConfidence = 0.8f;
     // How many bytes UTF.Unknown looks at: enough to decide, bounded for speed.
     private const int DetectionBytes = 64 * 1024;
 
@@ -55,8 +57,11 @@ internal static partial class TextDecoder
         var declared = DeclaredInHtml(content) ?? FromContentType(contentType);
         if (declared is not null)
         {
-            // A declaration of UTF-8 over bytes that are not UTF-8 is a mislabelled page: detect instead of producing garbage.
-            if (declared.CodePage != Encoding.UTF8.CodePage || IsValidUtf8(content))
+            // Declarations lie in two common ways: UTF-8 declared over bytes that are not UTF-8, and a legacy charset
+            // left in a page that a tool re-saved as UTF-8. Non-ASCII bytes that happen to form valid UTF-8 are
+            // practically never legacy text, so valid UTF-8 wins over a single-byte declaration.
+            var validUtf8 = IsValidUtf8(content);
+            if (declared.CodePage == Encoding.UTF8.CodePage ? validUtf8 : !(declared.IsSingleByte && validUtf8 && !IsAscii(content)))
             {
                 return Finish(content, declared);
             }
@@ -170,7 +175,7 @@ internal static partial class TextDecoder
         var sample = content[..Math.Min(content.Length, DetectionBytes)];
         var detected = CharsetDetector.DetectFromBytes(sample).Detected;
         // Short Western texts give weak, sometimes exotic guesses; Windows-1252 is the most common non-UTF-8 text.
-        if (detected?.Encoding is { } encoding && detected.Confidence >= 0.5f && encoding.CodePage != Encoding.UTF8.CodePage
+        if (detected?.Encoding is { } encoding && detected.Confidence >= MinDetectionConfidence && encoding.CodePage != Encoding.UTF8.CodePage
             && encoding is not UnicodeEncoding and not UTF32Encoding && (encoding.IsSingleByte || IsMultiByteLegacy(encoding)))
         {
             return encoding;
@@ -181,6 +186,8 @@ internal static partial class TextDecoder
     // Legacy CJK encodings are legitimate detection results even though they are not single-byte.
     private static bool IsMultiByteLegacy(Encoding encoding) =>
         encoding.CodePage is 932 or 936 or 949 or 950 or 51932 or 51949 or 54936 or 50220 or 20932;
+
+    private static bool IsAscii(ReadOnlySpan<byte> content) => System.Text.Ascii.IsValid(content);
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> content)
     {

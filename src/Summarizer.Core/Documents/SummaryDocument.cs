@@ -41,6 +41,9 @@ public sealed record GeneratorInfo
     public double EngineMilliseconds { get; init; }
     public int? PromptTokens { get; init; }
     public int? CompletionTokens { get; init; }
+    public int? ModelCalls { get; init; }
+    /// <summary>Prompt and completion tokens at the configured prices.</summary>
+    public decimal? EstimatedCostUsd { get; init; }
     /// <summary>Items the engine proposed whose quote is not in the cleaned text, and were therefore not published.</summary>
     public int DroppedUngrounded { get; init; }
 }

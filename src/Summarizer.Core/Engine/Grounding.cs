@@ -53,6 +53,8 @@ public static class Grounding
                 EngineMilliseconds = Math.Round(elapsed.TotalMilliseconds, 3),
                 PromptTokens = draft.PromptTokens,
                 CompletionTokens = draft.CompletionTokens,
+                ModelCalls = draft.ModelCalls,
+                EstimatedCostUsd = draft.EstimatedCostUsd,
                 DroppedUngrounded = dropped,
             },
             CreatedAt = createdAt,

@@ -8,6 +8,9 @@ public interface ISummaryEngine
     /// <summary>The configuration name of the engine, e.g. "local".</summary>
     string Name { get; }
 
+    /// <summary>What else decides the output: model, deployment, rules or prompt version. A summary is reused only when engine and model match.</summary>
+    string Model { get; }
+
     ValueTask<SummaryDraft> SummarizeAsync(CleanedArticle article, CancellationToken cancellationToken);
 }
 
@@ -23,4 +26,7 @@ public sealed record SummaryDraft
     public required string Model { get; init; }
     public int? PromptTokens { get; init; }
     public int? CompletionTokens { get; init; }
+    /// <summary>How many model requests the summary took (several for a long article), null for engines without a model.</summary>
+    public int? ModelCalls { get; init; }
+    public decimal? EstimatedCostUsd { get; init; }
 }

@@ -19,6 +19,8 @@ public sealed class LocalSummaryEngine : ISummaryEngine
 
     public string Name => EngineName;
 
+    public string Model => ModelName;
+
     public ValueTask<SummaryDraft> SummarizeAsync(CleanedArticle article, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(article);

@@ -8,7 +8,7 @@ namespace Summarizer.Pipeline.Stages;
 
 /// <summary>
 /// The second stage: a cleaned article becomes a grounded summary. Identical content summarised by the same engine
-/// is not summarised again; failures are recorded on the article and rethrown, so the queue retries and then poisons.
+/// and model is not summarised again, under any name; failures are recorded on the article and rethrown, so the queue retries and then poisons.
 /// </summary>
 public sealed class SummarizeStage(
     ArticleRepository repository,
@@ -41,7 +41,7 @@ public sealed class SummarizeStage(
     private async Task SummarizeAsync(SummarizeMessage message, string blobName, CancellationToken cancellationToken)
     {
         var existing = await repository.ReadSummaryAsync(message.Id, cancellationToken);
-        if (existing is not null && existing.Source?.ContentHash == message.ContentHash && existing.Generator.Engine == engine.Name)
+        if (existing is not null && existing.Source?.ContentHash == message.ContentHash && existing.Generator.Engine == engine.Name && existing.Generator.Model == engine.Model)
         {
             logger.SkippedIdentical(message.Id, message.ContentHash, ArticleState.Summarized.ToString());
             await statuses.MarkSummarizedAsync(message.Id, blobName, existing.Headline, cancellationToken);
@@ -51,7 +51,12 @@ public sealed class SummarizeStage(
         var article = await repository.ReadCleanedAsync(message.Id, cancellationToken)
             ?? throw new InvalidOperationException($"The cleaned article {message.Id} is missing; upload the article again.");
         var started = time.GetTimestamp();
-        var draft = await engine.SummarizeAsync(article, cancellationToken);
+        var draft = await repository.ReadDraftAsync(engine.Name, engine.Model, message.ContentHash, cancellationToken);
+        if (draft is null)
+        {
+            draft = await engine.SummarizeAsync(article, cancellationToken);
+            await repository.SaveDraftAsync(engine.Name, engine.Model, message.ContentHash, draft, cancellationToken);
+        }
         var summary = Grounding.Compose(article, draft, engine.Name, time.GetElapsedTime(started), time.GetUtcNow());
 
         await repository.SaveSummaryAsync(summary, cancellationToken);

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Azure.Storage.Queues;
 using Summarizer.Core;
 using Summarizer.Core.Documents;
+using Summarizer.Core.Engine;
 
 namespace Summarizer.Pipeline.Storage;
 
@@ -60,6 +61,19 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
 
     public Task<SummaryDocument?> ReadSummaryAsync(string id, CancellationToken cancellationToken) =>
         ReadJsonAsync<SummaryDocument>(_summaries, id, cancellationToken);
+
+    /// <summary>
+    /// An engine's draft for exact content, kept under <c>summaries/drafts/</c>: identical content (same sha256, engine and
+    /// model or prompt version) never goes to the engine twice, whatever name it was uploaded under.
+    /// </summary>
+    public Task<SummaryDraft?> ReadDraftAsync(string engine, string model, string contentHash, CancellationToken cancellationToken) =>
+        ReadJsonAsync<SummaryDraft>(_summaries, DraftName(engine, model, contentHash), cancellationToken);
+
+    public Task SaveDraftAsync(string engine, string model, string contentHash, SummaryDraft draft, CancellationToken cancellationToken) =>
+        SaveJsonAsync(_summaries, DraftName(engine, model, contentHash), draft, cancellationToken);
+
+    private static string DraftName(string engine, string model, string contentHash) =>
+        $"drafts/{engine}/{Uri.EscapeDataString(model)}/{contentHash}";
 
     public Task EnqueueSummarizeAsync(SummarizeMessage message, CancellationToken cancellationToken) =>
         _summarize.SendMessageAsync(message.ToJson(), cancellationToken);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using Summarizer.Core.Documents;
+
+namespace Summarizer.Core.Engine.Model;
+
+/// <summary>Merges the replies for the parts of a long article into one: actors by name or alias, other items by their text.</summary>
+public static class ReplyMerger
+{
+    public static ModelReply Merge(IReadOnlyList<ModelReply> parts)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(parts.Count);
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+        return parts[0] with
+        {
+            Actors = MergeActors(parts.SelectMany(p => p.Actors)),
+            Conditions = DistinctBy(parts.SelectMany(p => p.Conditions), c => Key(c.Evidence.Quote)),
+            Venues = DistinctBy(parts.SelectMany(p => p.Venues), v => Key(v.Name)),
+            OpenQuestions = DistinctBy(parts.SelectMany(p => p.OpenQuestions), q => Key(q.Evidence.Quote)),
+        };
+    }
+
+    private static List<Actor> MergeActors(IEnumerable<Actor> actors)
+    {
+        var merged = new List<Actor>();
+        foreach (var actor in actors)
+        {
+            var names = actor.Aliases.Prepend(actor.Name).Select(Key).ToHashSet();
+            var index = merged.FindIndex(m => m.Aliases.Prepend(m.Name).Any(n => names.Contains(Key(n))));
+            if (index < 0)
+            {
+                merged.Add(actor);
+                continue;
+            }
+            var known = merged[index];
+            merged[index] = known with
+            {
+                // The longer name is the fuller one ("Sergei Lavrov" over "Lavrov").
+                Name = actor.Name.Length > known.Name.Length ? actor.Name : known.Name,
+                Role = known.Role ?? actor.Role,
+                Aliases = [.. known.Aliases.Concat(actor.Aliases).Append(actor.Name).Append(known.Name).Distinct(StringComparer.OrdinalIgnoreCase)],
+                Mentions = known.Mentions + actor.Mentions,
+                Evidence = BetterEvidence(known, actor),
+            };
+            merged[index] = merged[index] with
+            {
+                Aliases = [.. merged[index].Aliases.Where(a => !string.Equals(a, merged[index].Name, StringComparison.OrdinalIgnoreCase))],
+            };
+        }
+        return merged;
+    }
+
+    /// <summary>Evidence that names the actor beats evidence that does not; otherwise the earlier one stays.</summary>
+    private static Evidence BetterEvidence(Actor known, Actor other)
+    {
+        bool Names(Actor a) => a.Evidence.Quote.Contains(a.Name, StringComparison.Ordinal);
+        return !Names(known) && Names(other) ? other.Evidence : known.Evidence;
+    }
+
+    private static List<T> DistinctBy<T>(IEnumerable<T> items, Func<T, string> key) =>
+        [.. items.DistinctBy(key, StringComparer.Ordinal)];
+
+    /// <summary>Case, diacritics, punctuation and a leading "the" do not distinguish two names.</summary>
+    internal static string Key(string text)
+    {
+        var folded = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            folded.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+        var key = string.Join(' ', folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Summarizer.Pipeline.AzureOpenAI;
+
+namespace Summarizer.IntegrationTests;
+
+/// <summary>A pipeline of its own (own Azurite, own host) configured for the azure-openai engine against the fake server.</summary>
+public sealed class AzureOpenAIPipelineFixture : PipelineFixture
+{
+    public const string RateLimitedMarker = "Quarry";
+
+    public FakeChatServer Model { get; } = new FakeChatServer()
+        .Respond(FakeChatServer.Completion(Articles.HarbourReply()))
+        .RespondWhenBodyContains(RateLimitedMarker, FakeChatServer.Status(429, retryAfter: "86400"));
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        new Dictionary<string, string?>
+        {
+            ["Summarizer:Engine"] = AzureOpenAISummaryEngine.EngineName,
+            ["Summarizer:AzureOpenAI:Endpoint"] = Model.Url,
+            ["Summarizer:AzureOpenAI:Deployment"] = FakeChatServer.Deployment,
+            ["Summarizer:AzureOpenAI:ApiKey"] = FakeChatServer.ApiKey,
+            ["Summarizer:AzureOpenAI:RetryDelay"] = "00:00:00.020",
+        };
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Model.Dispose();
+    }
+}
+
+public sealed class AzureOpenAIPipelineTests(AzureOpenAIPipelineFixture pipeline) : IClassFixture<AzureOpenAIPipelineFixture>
+{
+    [Fact]
+    public async Task Identical_content_calls_the_model_once_whatever_its_name()
+    {
+        var before = pipeline.Model.Requests.Count;
+
+        var first = await PostAsync("harbour-one.txt", Articles.Harbour);
+        var again = await PostAsync("harbour-one.txt", Articles.Harbour);
+        var renamed = await PostAsync("harbour-two.txt", Articles.Harbour);
+
+        Assert.All([first, again, renamed], status => Assert.Equal("summarized", status.GetProperty("status").GetString()));
+        Assert.Equal(1, pipeline.Model.Requests.Count - before);
+        var summary = await pipeline.GetSummaryAsync("harbour-two");
+        Assert.Equal("azure-openai", summary.Generator.Engine);
+        Assert.Contains(summary.Actors, a => a.Name == "Linda Okafor");
+        Assert.Equal(1200, summary.Generator.PromptTokens);
+        Assert.True(summary.Generator.EstimatedCostUsd > 0);
+    }
+
+    [Fact]
+    public async Task Rate_limiting_longer_than_the_cap_fails_the_article_with_a_reason_and_keeps_the_upload()
+    {
+        var text = "Quarry expansion vote delayed\n\nThe county board delayed its vote on the quarry expansion until the spring.";
+
+        var status = await PostAsync("quarry.txt", text);
+
+        Assert.Equal("failed", status.GetProperty("status").GetString());
+        Assert.Equal("summarize", status.GetProperty("stage").GetString());
+        Assert.Contains("Rate limited by Azure OpenAI for longer than 30 s", status.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        var raw = await pipeline.Container(Summarizer.Core.PipelineNames.ArticlesContainer).GetBlobClient("quarry.txt").DownloadContentAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(text, raw.Value.Content.ToString());
+    }
+
+    [Fact]
+    public async Task The_engine_is_reported_by_the_health_endpoint()
+    {
+        var health = await pipeline.Http.GetFromJsonAsync<JsonElement>("/api/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal("azure-openai", health.GetProperty("engine").GetString());
+    }
+
+    private async Task<JsonElement> PostAsync(string name, string text)
+    {
+        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(text, Encoding.UTF8, "text/plain"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("contentHash").GetString();
+        return await pipeline.WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
+    }
+}
