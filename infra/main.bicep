@@ -31,7 +31,7 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal'])
 param principalType string = 'User'
 
-@description('Summary engine (Summarizer__Engine). The app accepts only \'local\' until the azure-openai engine is released.')
+@description('Summary engine (Summarizer__Engine): \'local\' (rules, offline) or \'azure-openai\' (the model deployment below).')
 @allowed(['local', 'azure-openai'])
 param summarizerEngine string = 'local'
 
@@ -60,6 +60,12 @@ param openAiDeploymentSkuName string = 'GlobalStandard'
 @description('Capacity of the model deployment, in thousands of tokens per minute.')
 @minValue(1)
 param openAiCapacity int = 30
+
+@description('Price in USD of a million prompt tokens of that model, for the summaries\' cost estimate.')
+param openAiPromptPricePerMillionTokens string = '0.15'
+
+@description('Price in USD of a million completion tokens of that model.')
+param openAiCompletionPricePerMillionTokens string = '0.60'
 
 // The names the code shares (src/Summarizer.Core/PipelineNames.cs); tests/Summarizer.Infra.Tests hold them equal.
 var articlesContainerName = 'articles'
@@ -184,6 +190,18 @@ module functionApp 'core/host/functions-flexconsumption.bicep' = {
       Summarizer__MaxUploadBytes: string(maxUploadBytes)
       Summarizer__AzureOpenAI__Endpoint: openAi.outputs.endpoint
       Summarizer__AzureOpenAI__Deployment: openAi.outputs.deploymentName
+      // No Summarizer__AzureOpenAI__ApiKey: the account has API keys disabled; the app uses its identity.
+      Summarizer__AzureOpenAI__ClientId: identity.outputs.clientId
+      Summarizer__AzureOpenAI__OpenAICompatible: 'false'
+      Summarizer__AzureOpenAI__PromptPricePerMillionTokens: openAiPromptPricePerMillionTokens
+      Summarizer__AzureOpenAI__CompletionPricePerMillionTokens: openAiCompletionPricePerMillionTokens
+      // Retries and limits: the code's defaults, here so that ops can see and change them in one place.
+      Summarizer__AzureOpenAI__MaxAttempts: '4'
+      Summarizer__AzureOpenAI__MaxRetryAfter: '00:00:30'
+      Summarizer__AzureOpenAI__RetryDelay: '00:00:01'
+      Summarizer__AzureOpenAI__RequestTimeout: '00:02:00'
+      Summarizer__AzureOpenAI__ChunkTokenBudget: '24000'
+      Summarizer__AzureOpenAI__MaxOutputTokens: '4096'
       // Telemetry, sent with the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Summarizer.Core;
+using Summarizer.Core.Engine;
 using Summarizer.Pipeline;
 
 namespace Summarizer.Infra.Tests;
@@ -104,23 +105,43 @@ public sealed partial class CodeDriftTests
         Assert.All(expected, name => Assert.Contains(name, settings.Keys));
     }
 
-    [Fact]
-    public async Task The_pipeline_builds_its_storage_clients_and_options_from_the_app_settings_infra_sets()
+    [Theory]
+    [InlineData("local")]
+    [InlineData("azure-openai")]
+    public async Task The_pipeline_starts_with_either_engine_from_the_app_settings_infra_sets(string engine)
     {
         var template = await CompiledTemplate.LoadAsync();
         var settings = template.AppSettings();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)Sample(template, s.Key, s.Value))))
-            .Build();
-        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSummarizerPipeline(configuration).BuildServiceProvider();
+        using var services = Pipeline(template, new Dictionary<string, string> { ["Summarizer__Engine"] = engine });
 
         Assert.Equal(Sample(template, "ArticleStorage__blobServiceUri", settings["ArticleStorage__blobServiceUri"]), services.GetRequiredService<BlobServiceClient>().Uri.ToString());
         Assert.Equal(Sample(template, "ArticleStorage__queueServiceUri", settings["ArticleStorage__queueServiceUri"]), services.GetRequiredService<QueueServiceClient>().Uri.ToString());
         Assert.Equal(Sample(template, "ArticleStorage__tableServiceUri", settings["ArticleStorage__tableServiceUri"]), services.GetRequiredService<TableServiceClient>().Uri.ToString());
-        // The options validate with the template's defaults (this throws if they do not).
+        // The options validate (this throws if they do not), and the engine they choose can be built.
         var options = services.GetRequiredService<IOptions<SummarizerOptions>>().Value;
-        Assert.Equal("local", options.Engine);
+        Assert.Equal(engine, options.Engine);
         Assert.Equal(SummarizerOptions.DefaultMaxUploadBytes, options.MaxUploadBytes);
+        Assert.NotNull(services.GetRequiredService<ISummaryEngine>());
+        Assert.Equal(Sample(template, "Summarizer__AzureOpenAI__ClientId", settings["Summarizer__AzureOpenAI__ClientId"]), options.AzureOpenAI.ClientId);
+        Assert.Equal(settings["ArticleStorage__clientId"], settings["Summarizer__AzureOpenAI__ClientId"]);
+    }
+
+    [Fact]
+    public async Task The_options_infra_fixes_are_the_codes_defaults()
+    {
+        var template = await CompiledTemplate.LoadAsync();
+        var fixedSettings = template.AppSettings()
+            .Where(s => s.Key.StartsWith(PipelineNames.OptionsSection + "__", StringComparison.Ordinal) && !CompiledTemplate.IsExpression(s.Value))
+            .ToArray();
+        var bound = new SummarizerOptions();
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(fixedSettings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .Build()
+            .GetSection(PipelineNames.OptionsSection)
+            .Bind(bound);
+
+        Assert.NotEmpty(fixedSettings);
+        Assert.All(fixedSettings, s => Assert.Equal(Value(new SummarizerOptions(), s.Key), Value(bound, s.Key)));
     }
 
     [Fact]
@@ -144,6 +165,35 @@ public sealed partial class CodeDriftTests
 
         Assert.EndsWith("outputs.endpoint.value]", settings["Summarizer__AzureOpenAI__Endpoint"], StringComparison.Ordinal);
         Assert.EndsWith("outputs.deploymentName.value]", settings["Summarizer__AzureOpenAI__Deployment"], StringComparison.Ordinal);
+    }
+
+    /// <summary>The pipeline's services from the template's app settings, computed values replaced by samples.</summary>
+    private static ServiceProvider Pipeline(CompiledTemplate template, IReadOnlyDictionary<string, string> overrides)
+    {
+        var values = template.AppSettings().ToDictionary(s => s.Key, s => Sample(template, s.Key, s.Value), StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)))
+            .Build();
+        return new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSummarizerPipeline(configuration).BuildServiceProvider();
+    }
+
+    /// <summary>The value of the option an app setting names (<c>Summarizer__AzureOpenAI__MaxAttempts</c>), read by reflection.</summary>
+    private static object? Value(object options, string setting)
+    {
+        object? value = options;
+        foreach (var name in setting.Split("__").Skip(1))
+        {
+            var property = value?.GetType().GetProperty(name)
+                           ?? throw new InvalidOperationException($"{setting} names no option of {nameof(SummarizerOptions)}.");
+            value = property.GetValue(value);
+        }
+
+        return value;
     }
 
     private static string[] Names(CompiledTemplate template, string parameter) =>
