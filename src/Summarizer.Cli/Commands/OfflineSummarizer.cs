@@ -17,8 +17,9 @@ internal sealed class OfflineSummarizer
     {
         var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
         var id = ArticleId.FromBlobName(file.Name);
-        var source = new SourceInfo(file.Name, Convert.ToHexStringLower(SHA256.HashData(content)), "", content.Length, file.LastWriteTimeUtc);
-        var article = _cleaner.Clean(content, id) with { Source = source };
+        var contentType = UploadCommand.ContentTypeOf(file);
+        var source = new SourceInfo(file.Name, Convert.ToHexStringLower(SHA256.HashData(content)), contentType, content.Length, file.LastWriteTimeUtc);
+        var article = _cleaner.Clean(content, id, contentType, file.Name) with { Source = source };
         var started = Stopwatch.GetTimestamp();
         var draft = await _engine.SummarizeAsync(article, cancellationToken);
         return Grounding.Compose(article, draft, _engine.Name, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);

@@ -57,8 +57,29 @@ public sealed class LocalSummaryEngine : ISummaryEngine
                 return byTitle;
             }
         }
+        // Before the story starts, the title is the most headline-like line: several words, some in lower case
+        // (a headline has verbs), no separators that mark bylines and site names ("Outlet – Author", "Menu | Home").
         var firstProse = model.Blocks.FirstOrDefault(b => b.IsProse)?.Index ?? model.Blocks.Count;
-        return model.Blocks.Take(firstProse).Where(b => b.IsTitleLike).FirstOrDefault();
+        return model.Blocks.Take(firstProse)
+            .Where(b => b.IsTitleLike)
+            .Select(b => (Block: b, Score: TitleScore(b.Text)))
+            .Where(c => c.Score > 0)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Block.Index)
+            .Select(c => c.Block)
+            .FirstOrDefault();
+    }
+
+    private static int TitleScore(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lower = words.Count(w => char.IsLower(w[0]));
+        var score = Math.Min(words.Length, 12) + (lower >= 2 ? 4 : 0);
+        if (line.Contains(" – ", StringComparison.Ordinal) || line.Contains(" | ", StringComparison.Ordinal) || line.Contains('/', StringComparison.Ordinal))
+        {
+            score -= 6;
+        }
+        return words.Length >= 4 ? score : 0;
     }
 
     private static string Headline(TextModel model, CleanedArticle article, Block? block)
@@ -71,7 +92,7 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         {
             return Squash(block.Text);
         }
-        var first = model.Prose.FirstOrDefault();
+        var first = model.Prose.FirstOrDefault(s => s.WordCount >= 5);
         if (first is null)
         {
             return article.Id;
@@ -87,11 +108,13 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         var words = 0;
         foreach (var sentence in model.Prose)
         {
-            if (sentence.WordCount < 8)
+            var text = Squash(sentence.Text);
+            // Pages often repeat the lead as a synopsis: keep it once.
+            if (sentence.WordCount < 8 || picked.Any(p => Overlap(p, text) >= 0.8))
             {
                 continue;
             }
-            picked.Add(Squash(sentence.Text));
+            picked.Add(text);
             words += sentence.WordCount;
             if (picked.Count == 3 || (picked.Count == 2 && words > 60))
             {
@@ -99,6 +122,15 @@ public sealed class LocalSummaryEngine : ISummaryEngine
             }
         }
         return string.Join(' ', picked);
+    }
+
+    /// <summary>Share of the shorter sentence's words that the other one also has.</summary>
+    private static double Overlap(string a, string b)
+    {
+        var wa = a.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ':', ';', '"', '“', '”')).ToHashSet();
+        var wb = b.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim('.', ',', ':', ';', '"', '“', '”')).ToHashSet();
+        var shorter = Math.Min(wa.Count, wb.Count);
+        return shorter == 0 ? 0 : (double)wa.Intersect(wb).Count() / shorter;
     }
 
     private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();

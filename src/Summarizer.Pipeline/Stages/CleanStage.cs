@@ -56,7 +56,7 @@ public sealed class CleanStage(
         }
 
         await statuses.MarkReceivedAsync(id, blobName, contentHash, cancellationToken);
-        var cleaned = cleaner.Clean(raw.Content, id, raw.ContentType) with
+        var cleaned = cleaner.Clean(raw.Content, id, raw.ContentType, blobName) with
         {
             Source = new SourceInfo(blobName, contentHash, raw.ContentType, raw.Content.Length, raw.UploadedAt),
         };

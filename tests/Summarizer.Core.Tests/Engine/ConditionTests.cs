@@ -28,7 +28,7 @@ public sealed class ConditionTests
     public void Speaking_on_condition_of_anonymity_is_not_a_condition()
     {
         var summary = TestArticles.Summarize(
-            "The two companies will announce the merger next week, a person familiar with the plan said, speaking on condition of anonymity.");
+            "The two companies will announce the merger next week, a banker told reporters on condition of anonymity.");
 
         Assert.Empty(summary.Conditions);
     }

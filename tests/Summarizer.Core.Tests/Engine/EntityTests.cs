@@ -77,4 +77,33 @@ public sealed class EntityTests
         Assert.Contains(summary.Actors, a => a.Name == "Peru");
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains(" and ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Short_and_long_forms_of_a_body_are_merged()
+    {
+        var summary = TestArticles.Summarize(
+            "The Oslo Harbour Board approved the new quay on Monday. The Harbour Board said work would start in May, and the OHB will publish the contracts.");
+
+        var board = Assert.Single(summary.Actors, a => a.Name.EndsWith("Harbour Board", StringComparison.Ordinal));
+        Assert.Contains("OHB", board.Aliases);
+        Assert.Equal(3, board.Mentions);
+    }
+
+    [Fact]
+    public void A_person_quoted_with_said_before_the_name_is_an_actor()
+    {
+        var summary = TestArticles.Summarize(
+            "\"The quay will be finished on time,\" said Marit Solberg on Monday, adding that the budget was secure.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Marit Solberg" && a.Kind == ActorKind.Person);
+    }
+
+    [Fact]
+    public void A_middle_initial_stays_inside_the_name()
+    {
+        var summary = TestArticles.Summarize(
+            "The inquiry heard from Maria K. Lindholm, a professor of hydrology, on Tuesday. Lindholm said the dam was safe.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Maria K. Lindholm" && a.Kind == ActorKind.Person && a.Aliases.Contains("Lindholm"));
+    }
 }

@@ -6,10 +6,10 @@ public sealed class QuestionTests
     public void Remains_unclear_whether_becomes_a_question()
     {
         var summary = TestArticles.Summarize(
-            "The ministers agreed to meet again. It remains unclear whether the opposition would join the next round of talks.");
+            "The ministers agreed to meet again. It remains unclear whether the opposition would join the next round of meetings.");
 
         var question = Assert.Single(summary.OpenQuestions);
-        Assert.Equal("Would the opposition join the next round of talks?", question.Question);
+        Assert.Equal("Would the opposition join the next round of meetings?", question.Question);
         Assert.Contains("remains unclear whether the opposition would join", question.Evidence.Quote, StringComparison.Ordinal);
     }
 

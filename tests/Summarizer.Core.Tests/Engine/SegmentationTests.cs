@@ -36,7 +36,7 @@ public sealed class SegmentationTests
     [Fact]
     public void Hard_wrapped_lines_are_joined_and_quotes_keep_the_original_whitespace()
     {
-        const string text = "The regulator will meet the company chief executive\nnext week, two people familiar with the matter said on Tuesday.";
+        const string text = "The regulator will meet the company chief executive\nnext week, two people close to the plan said on Tuesday.";
 
         var model = TextModel.Build(text);
 

@@ -30,7 +30,7 @@ public sealed class VenueTests
     public void A_named_facility_is_preferred_to_its_city()
     {
         var summary = TestArticles.Summarize(
-            "The agency will hold a public hearing at the Riverside convention center in Denver on June 5. Residents may speak for three minutes each.");
+            "The agency will hold its public hearing at the Riverside convention center in Denver on June 5. Residents may speak for three minutes each.");
 
         var venue = Assert.Single(summary.Venues);
         Assert.Equal("Riverside convention center", venue.Name);
@@ -45,5 +45,24 @@ public sealed class VenueTests
 
         var venue = Assert.Single(summary.Venues);
         Assert.Equal("Brussels", venue.Name);
+    }
+
+    [Fact]
+    public void Places_offering_to_host_are_proposed_venues_but_a_place_merely_followed_is_not()
+    {
+        var summary = TestArticles.Summarize(
+            "Organisers hope to follow Paris 2024 and stage the final next year. Lisbon and Seville have offered to host the final if the stadium is not ready.");
+
+        Assert.Equal(["Lisbon", "Seville"], summary.Venues.Select(v => v.Name).Order());
+        Assert.All(summary.Venues, v => Assert.Equal(VenueStatus.Proposed, v.Status));
+    }
+
+    [Fact]
+    public void A_facility_outranks_its_city_even_when_the_city_leads_the_story()
+    {
+        var summary = TestArticles.Summarize(
+            "DENVER, May 2 - The state will hold a hearing on the water permits next month. The hearing will be held at the R. Lowell conference hall in Denver, officials said.");
+
+        Assert.Equal("R. Lowell conference hall", Assert.Single(summary.Venues).Name);
     }
 }

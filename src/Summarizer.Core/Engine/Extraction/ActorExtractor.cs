@@ -65,7 +65,7 @@ internal sealed class ActorExtractor
         "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "via", "across", "around", "inside",
     };
 
-    /// <summary>Words after a demonym that make it stand for the state itself ("Sudanese government").</summary>
+    /// <summary>Words after a demonym that make it stand for the state itself ("Chilean government").</summary>
     private static readonly HashSet<string> StateNouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "government", "side", "delegation", "officials", "authorities", "state", "army", "forces", "military",
@@ -160,7 +160,7 @@ internal sealed class ActorExtractor
     private bool IsGazetteerStart(IReadOnlyList<Token> tokens, int i) =>
         tokens[i].Text == "the" && i + 1 < tokens.Count && tokens[i + 1].Text == "Kremlin";
 
-    /// <summary>How many tokens a shouted dateline ("BRUSSELS Feb 24", "NEW DELHI:", "GENEVA (AN) —") takes at the start.</summary>
+    /// <summary>How many tokens a shouted dateline ("OSLO, March 3", "LIMA:", "VIENNA (Agency) —") takes at the start.</summary>
     internal static int DatelineLength(IReadOnlyList<Token> tokens)
     {
         var k = 0;
@@ -176,7 +176,7 @@ internal sealed class ActorExtractor
         return next is ":" or "—" or "–" or "-" or "(" or "," || Gazetteer.Instance.NonEntities.Contains(next) ? k : 0;
     }
 
-    /// <summary>"BRUSSELS Feb 24", "NEW DELHI:": a shouted dateline at the start of a story.</summary>
+    /// <summary>"OSLO, March 3", "LIMA:": a shouted dateline at the start of a story.</summary>
     private static bool IsShoutedDateline(IReadOnlyList<Token> tokens, int i) =>
         tokens[i].IsAllCaps && tokens[i].Text.Length > 3 && i < 3 && !tokens[i].Text.Contains('.', StringComparison.Ordinal);
 
@@ -197,13 +197,13 @@ internal sealed class ActorExtractor
         {
             return;
         }
-        // "(RSF)" right after a name only defines the acronym; the name was counted already.
+        // "(HWF)" right after a name only defines the acronym; the name was counted already.
         if (to - from == 1 && from > 1 && tokens[from - 1].Text == "(" && to < tokens.Count && tokens[to].Text == ")" && tokens[from].IsAllCaps && tokens[from - 2].IsCapitalized)
         {
             return;
         }
 
-        // "Ukraine and Russia" is two actors; "National Income and Wages Commission" and "Bosnia and Herzegovina" are one.
+        // "Ukraine and Russia" is two actors; "Prices and Incomes Board" and "Bosnia and Herzegovina" are one.
         for (var k = from + 1; k < to - 1; k++)
         {
             if (tokens[k].Text is "and" or "&")
@@ -225,7 +225,7 @@ internal sealed class ActorExtractor
             return;
         }
 
-        // A name whose head word marks an organisation ("Syrian Democratic Forces", "Canada Post") is one actor,
+        // A name whose head word marks an organisation ("Baltic Liberation Front", "Norway Post") is one actor,
         // even if it starts with a country or demonym.
         var headIndex = OrgHeadIndex(tokens, from, to);
         if (headIndex >= 0 && to - from >= 2 && _gazetteer.MatchAt(_model.Text, tokens, from, out var gEnd) is var g && !(g is not null && gEnd == to))
@@ -243,6 +243,13 @@ internal sealed class ActorExtractor
         while (p < to)
         {
             var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
+            // "Pacific Jet", "Tokyo Electric": a known place that starts a longer name is part of that name.
+            if (entry is { Type: EntryType.Place or EntryType.Capital or EntryType.CountryName } && p == from && end < to
+                && Enumerable.Range(end, to - end).All(k => tokens[k].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[k].Text) && _gazetteer.MatchAt(_model.Text, tokens, k, out _) is null))
+            {
+                AddUnknown(sentence, from, to);
+                return;
+            }
             if (entry is not null && end <= to)
             {
                 if (runStart >= 0)
@@ -284,12 +291,12 @@ internal sealed class ActorExtractor
         return -1;
     }
 
-    /// <summary>"Russian Foreign Minister Sergei Lavrov", "Minister of Labour Steven MacKinnon", "retired General Keith Kellogg".</summary>
+    /// <summary>"Russian Foreign Minister Sergei Lavrov", "Minister of Fisheries Ola Berg", "retired General Keith Kellogg".</summary>
     private bool TryTitledPerson(Sentence sentence, int from, int to)
     {
         var tokens = sentence.Tokens;
         var nameStart = -1;
-        for (var p = from; p < to - 1 + 1; p++)
+        for (var p = from; p < to; p++)
         {
             var length = TitleLengthAt(tokens, p, to);
             if (length == 0)
@@ -297,7 +304,7 @@ internal sealed class ActorExtractor
                 continue;
             }
             var after = p + length;
-            // "Minister of Minerals Mohamed ...": the "of X" complement belongs to the title.
+            // "Minister of Fisheries Ola ...": the "of X" complement belongs to the title.
             if (after + 1 < to && tokens[after].Text is "of" or "for")
             {
                 after += 2;
@@ -346,7 +353,7 @@ internal sealed class ActorExtractor
         }
     }
 
-    /// <summary>"RSF leader Mohamed Hamdan Dagalo", "Putin's aide Vladimir Medinsky": a lower-case role just before the name.</summary>
+    /// <summary>"HWF leader Ola Berg", "the mayor's aide Anna Lind": a lower-case role just before the name.</summary>
     private bool PrecededByRole(Sentence sentence, int from, int to)
     {
         var tokens = sentence.Tokens;
@@ -360,7 +367,7 @@ internal sealed class ActorExtractor
         {
             k--;
         }
-        // "Minister of Labour, Chris Ngige": the title's "of" complement sits between title and name.
+        // "Minister of Fisheries, Ola Berg": the title's "of" complement sits between title and name.
         if (comma && k > 1 && tokens[k].IsCapitalized && tokens[k - 1].Text == "of" && _gazetteer.IsTitleWord(tokens[k - 2].Text))
         {
             k -= 2;
@@ -609,7 +616,7 @@ internal sealed class ActorExtractor
         }
         var text = Slice(tokens, from, to);
         string? role = null;
-        // "Ayuba Wabba, President of NLC": an appositive title after the name.
+        // "Ola Berg, President of the HWF": an appositive title after the name.
         if (to + 1 < tokens.Count && tokens[to].Text == ",")
         {
             var k = to + 1;
@@ -639,9 +646,27 @@ internal sealed class ActorExtractor
     private static bool FollowedBySpeech(IReadOnlyList<Token> tokens, int to)
     {
         var k = to;
+        // "X from Tonga, a small island state, said": skip an origin and one comma-delimited aside.
+        if (k + 1 < tokens.Count && tokens[k].Text is "from" or "of" && tokens[k + 1].IsCapitalized)
+        {
+            k += 2;
+            while (k < tokens.Count && tokens[k].IsCapitalized)
+            {
+                k++;
+            }
+        }
         if (k < tokens.Count && tokens[k].Text == ",")
         {
-            return false;
+            var close = k + 1;
+            while (close < tokens.Count && close - k <= 8 && tokens[close].Text != ",")
+            {
+                close++;
+            }
+            if (close >= tokens.Count || tokens[close].Text != ",")
+            {
+                return false;
+            }
+            k = close + 1;
         }
         if (k < tokens.Count && tokens[k].Text is "has" or "had" or "also" or "later" or "then")
         {
@@ -650,7 +675,7 @@ internal sealed class ActorExtractor
         return k < tokens.Count && SpeechVerbs.Contains(tokens[k].Text);
     }
 
-    /// <summary>"(RSF)" right after a name defines its acronym.</summary>
+    /// <summary>"(HWF)" right after a name defines its acronym.</summary>
     private static string? AcronymAfter(IReadOnlyList<Token> tokens, int to) =>
         to + 2 < tokens.Count && tokens[to].Text == "(" && tokens[to + 2].Text == ")" && tokens[to + 1].IsAllCaps && tokens[to + 1].Text.Length is >= 2 and <= 8
             ? tokens[to + 1].Text
@@ -659,10 +684,12 @@ internal sealed class ActorExtractor
     /// <summary>Decides what the names outside the gazetteer are, now that every mention has been seen.</summary>
     private void ResolveUnknown()
     {
-        // Single words followed by a number ("Line 3", "Med 5") are labels, not surnames.
-        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u))
+        // Single words followed by a number ("Route 9", "Group 7") are labels, not surnames.
+        var singleCounts = _unknown.Where(u => u.To - u.From == 1 && !FollowedByNumber(u) && u.Sentence.IsProse)
             .GroupBy(u => u.Text, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        var proseCounts = _unknown.Where(u => u.Sentence.IsProse).GroupBy(u => u.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
         // Names given a role, or that speak, or whose surname recurs alone, are people.
         foreach (var u in _unknown.Where(u => u.To - u.From >= 2 && u.Acronym is null))
@@ -673,7 +700,12 @@ internal sealed class ActorExtractor
                 continue;
             }
             var surname = tokens[u.To - 1].Text;
-            if (u.Role is not null || u.Speaks || singleCounts.ContainsKey(surname) || _actors.ContainsKey(u.Text))
+            // '"...," said Anna Berg' and "according to Anna Berg" introduce a speaker too.
+            var quotedBy = u.From > 0 && tokens[u.From - 1].Text is "said" or "says" or "added" or "wrote" && u.To - u.From <= 3
+                || u.From > 1 && tokens[u.From - 1].Text == "to" && tokens[u.From - 2].Text == "according" && u.To - u.From <= 3;
+            // A recurring last word alone is weak evidence when the name starts with a place ("Pacific Jet" ... "Jet").
+            var placeFirst = _gazetteer.MatchAt(_model.Text, tokens, u.From, out _) is not null;
+            if (u.Role is not null || u.Speaks || quotedBy || (!placeFirst && singleCounts.ContainsKey(surname)) || _actors.ContainsKey(u.Text))
             {
                 AddPerson(u.Sentence, u.From, u.To, u.Role);
             }
@@ -694,7 +726,7 @@ internal sealed class ActorExtractor
                 {
                     continue;
                 }
-                // A surname (or, for names like "Tedros Adhanom Ghebreyesus", the first name) refers back to the full name.
+                // A surname (or, for names without a family name last, the first name) refers back to the full name.
                 var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != word && (LastWord(a.Name) == word || a.Name.Split(' ').Length >= 3 && a.Name.StartsWith(word + " ", StringComparison.Ordinal)));
                 if (personMatch is not null)
                 {
@@ -707,16 +739,24 @@ internal sealed class ActorExtractor
                     Mention(existing, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
-                // "the Commission" after "European Commission": a bare head word refers to the body named before.
+                // "the Board" after "Harbour Board": a bare head word refers to the body named before.
                 if (_gazetteer.OrgWords.ContainsKey(word)
                     && _actors.Values.FirstOrDefault(a => a.Kind != "person" && a.Kind != "state" && a.Name.EndsWith(" " + word, StringComparison.Ordinal)) is { } body)
                 {
                     Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
+                // An undefined acronym that spells a body named in the text ("OHB" after "Oslo Harbour Board").
+                if (_actors.Values.FirstOrDefault(a => a.Kind is not ("person" or "state") && IsAcronymOf(word, a.Name)) is { } spelled)
+                {
+                    Mention(spelled, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    continue;
+                }
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
                 var sentenceStart = tokens[u.From].SentenceStart;
-                var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant());
+                // A capitalised word seen only at sentence starts or in the headline may be an ordinary word ("Fishermen").
+                var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_lowerWords.Contains(word.ToLowerInvariant())
+                    && MidSentenceWords().Contains(word);
                 if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
                     AddPerson(u.Sentence, u.From, u.To, u.Role);
@@ -726,6 +766,13 @@ internal sealed class ActorExtractor
                     var actor = Get(word, "organization");
                     Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
+                continue;
+            }
+            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2
+                && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
+            {
+                // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
+                Mention(Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
                 continue;
             }
             if (u.Acronym is not null)
@@ -743,7 +790,7 @@ internal sealed class ActorExtractor
     private static bool PrecededByNumber(RawName u) =>
         u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
 
-    /// <summary>A word the text puts after "in", "at" or "from" is a place, not an actor ("power from Palatana").</summary>
+    /// <summary>A word the text puts after "in", "at" or "from" is a place, not an actor ("power from Ostrava").</summary>
     private bool IsPlaceLike(string word)
     {
         if (word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
@@ -762,10 +809,15 @@ internal sealed class ActorExtractor
 
     private Dictionary<string, (int Uses, int Located)>? _placeUses;
 
+    private HashSet<string>? _midSentence;
+
+    private HashSet<string> MidSentenceWords() =>
+        _midSentence ??= _unknown.Where(v => v.Sentence.IsProse && !v.Sentence.Tokens[v.From].SentenceStart).Select(v => v.Text).ToHashSet(StringComparer.Ordinal);
+
     private static bool FollowedByNumber(RawName u) =>
         u.To < u.Sentence.Tokens.Count && u.Sentence.Tokens[u.To].Text.All(char.IsDigit);
 
-    /// <summary>"India-US", "US-China": a compound of known states is not a new actor.</summary>
+    /// <summary>"Chile-Peru", "US-China": a compound of known states is not a new actor.</summary>
     private bool IsCompoundOfKnown(Token token)
     {
         var parts = token.Text.Split('-');
@@ -806,7 +858,7 @@ internal sealed class ActorExtractor
     }
 
     /// <summary>Keeps the actors the story is about: people named in the text, and states and bodies it keeps coming back to.</summary>
-    /// <summary>"Public Utilities Commission" and "Minnesota Public Utilities Commission", "Facebook" and "Facebook India": one body.</summary>
+    /// <summary>"Harbour Board" and "Oslo Harbour Board", "Acme" and "Acme Nordic": one body.</summary>
     private void MergeBodies()
     {
         var bodies = _actors.Values.Distinct().Where(a => a.Kind is not ("person" or "state")).OrderBy(a => a.Name.Length).ToList();
@@ -814,7 +866,8 @@ internal sealed class ActorExtractor
         {
             var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
                 && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
-                    || IsAcronymOf(small.Name, b.Name)));
+                    || IsAcronymOf(small.Name, b.Name))
+                || !ReferenceEquals(b, small) && b.Name.Length >= small.Name.Length && b.Name != small.Name && Singular(b.Name) == Singular(small.Name));
             if (big is null)
             {
                 continue;
@@ -849,7 +902,11 @@ internal sealed class ActorExtractor
         }
     }
 
-    /// <summary>"PUC" for "Minnesota Public Utilities Commission", "KDOW" for "Kentucky Division of Water".</summary>
+    /// <summary>"Public Utility Board" and "Public Utilities Board" are one name.</summary>
+    private static string Singular(string name) =>
+        string.Join(' ', name.Split(' ').Select(w => w.EndsWith("ies", StringComparison.Ordinal) ? w[..^3] + "y" : w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) ? w[..^1] : w));
+
+    /// <summary>"OHB" for "Oslo Harbour Board", "WDOF" for "Western Department of Fisheries".</summary>
     private static bool IsAcronymOf(string acronym, string name)
     {
         if (acronym.Length < 3 || !acronym.All(char.IsUpper) || !name.Contains(' ', StringComparison.Ordinal))

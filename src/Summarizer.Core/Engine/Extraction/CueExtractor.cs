@@ -42,7 +42,8 @@ internal static class CueExtractor
     internal static List<CueHit> Find(TextModel model, IReadOnlyList<Cue> cues, int threshold, bool questions)
     {
         var hits = new List<CueHit>();
-        foreach (var sentence in model.Prose)
+        // Fragments (a page cut off mid-sentence) are too short to state a condition or a question.
+        foreach (var sentence in model.Prose.Where(s => s.WordCount >= 6))
         {
             var lower = Fold(sentence.Text).ToLowerInvariant();
             var score = 0;
@@ -144,10 +145,13 @@ internal static class CueExtractor
     private static string Holder(CueHit hit, ActorSet actors)
     {
         var selected = actors.Selected.ToHashSet();
-        var inSentence = actors.Mentions
-            .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart && selected.Contains(m.Actor))
+        // The clause subject: the first actor named before the cue, even one not prominent enough to be listed.
+        var before = actors.Mentions
+            .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart)
             .OrderBy(m => m.Start)
-            .FirstOrDefault();
+            .ToList();
+        // A person named in the clause ("Hungarian Sports Minister X wants ...") holds it rather than the state in the title.
+        var inSentence = before.FirstOrDefault(m => m.Actor.Kind == "person") ?? before.FirstOrDefault();
         if (inSentence is not null)
         {
             return inSentence.Actor.Name;
@@ -186,14 +190,47 @@ internal static class CueExtractor
             return quote;
         }
         var lower = quote.ToLowerInvariant();
+        var yet = IndexOfWord(lower, "yet to");
+        if (yet >= 0 && Subject(quote[..yet]) is { } holder)
+        {
+            // "the buyers have yet to name a price" -> "When will the buyers name a price?"
+            var rest = FirstClause(quote[(yet + "yet to".Length)..]);
+            return $"When will {holder} {rest}?";
+        }
+        foreach (var state in new[] { " is still unclear", " is unclear", " remains unclear", " is still unknown", " is unknown", " remains uncertain", " is uncertain" })
+        {
+            var at = lower.IndexOf(state, StringComparison.Ordinal);
+            if (at > 0 && IndexOfWord(lower, "whether") < 0 && Subject(quote[..at]) is { } thing)
+            {
+                // "the new timetable is unclear" -> "What is the new timetable?"
+                return $"What is {thing}?";
+            }
+        }
+        foreach (var pending in new[] { "has not yet responded", "have not yet responded", "hasn't responded", "haven't responded", "has not responded", "has yet to respond" })
+        {
+            var at = lower.IndexOf(pending, StringComparison.Ordinal);
+            if (at > 0 && Subject(quote[..at]) is { } who)
+            {
+                return $"Will {who} respond{FirstClause(quote[(at + pending.Length)..]).Insert(0, " ").TrimEnd()}?";
+            }
+        }
+        foreach (var hope in new[] { " hope to ", " hopes to ", " expect to ", " expects to " })
+        {
+            var at = lower.IndexOf(hope, StringComparison.Ordinal);
+            if (at > 0 && Subject(quote[..at]) is { } who)
+            {
+                return $"Will {who} {FirstClause(quote[(at + hope.Length)..])}?";
+            }
+        }
         var w = IndexOfWord(lower, "whether");
         if (w >= 0)
         {
-            var clause = quote[(w + "whether".Length)..].Trim();
-            var cut = clause.IndexOfAny([',', ';']);
-            if (cut > 0)
+            var clause = FirstClause(quote[(w + "whether".Length)..]);
+            if (clause.StartsWith("to ", StringComparison.Ordinal))
             {
-                clause = clause[..cut];
+                // "the board has yet to decide whether to sell the stadium" -> "Will the board sell the stadium?"
+                var who = Subject(quote[..w]) ?? "they";
+                return $"Will {who} {clause[3..]}?";
             }
             var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var k = 1; k < Math.Min(words.Length, 7); k++)
@@ -207,6 +244,43 @@ internal static class CueExtractor
             return "Will " + clause.TrimEnd('.') + "?";
         }
         return "What is still unresolved: " + quote.TrimEnd('.') + "?";
+    }
+
+    private static string FirstClause(string s)
+    {
+        s = s.Trim();
+        var cut = s.IndexOfAny([',', ';', '—']);
+        return (cut > 0 ? s[..cut] : s).TrimEnd('.', ' ');
+    }
+
+    /// <summary>The noun phrase just before a cue ("... said the board has yet to"): the last short stretch after a clause break.</summary>
+    private static string? Subject(string before)
+    {
+        var s = before.TrimEnd();
+        foreach (var aux in new[] { " has", " have", " had", " is", " are", " was", " were", " remains", " remain" })
+        {
+            if (s.EndsWith(aux, StringComparison.Ordinal))
+            {
+                s = s[..^aux.Length];
+                break;
+            }
+        }
+        var start = 0;
+        foreach (var marker in new[] { ", ", " said ", " says ", " that ", " but ", " and ", "However ", " because ", " since ", " while ", " when ", " is ", " was ", " if " })
+        {
+            var at = s.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at >= 0 && at + marker.Length > start)
+            {
+                start = at + marker.Length;
+            }
+        }
+        var subject = s[start..].Trim();
+        var count = subject.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (count is < 1 or > 5 || subject.Length == 0)
+        {
+            return null;
+        }
+        return char.IsUpper(subject[0]) && subject.StartsWith("The ", StringComparison.Ordinal) ? "the" + subject[3..] : subject;
     }
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

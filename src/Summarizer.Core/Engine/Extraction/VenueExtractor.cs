@@ -28,6 +28,8 @@ internal static class VenueExtractor
 
         public bool IsFacility { get; set; }
 
+        public HashSet<int> Sentences { get; } = [];
+
         public double Score { get; set; }
 
         public double BestScore { get; set; } = -1;
@@ -60,8 +62,7 @@ internal static class VenueExtractor
                 var introduced = i > 0 && Prepositions.Contains(tokens[i - 1].Text)
                     || i > 0 && tokens[i - 1].Text is "capital" or "city"
                     || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
-                    || end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) && tokens[end].Text is "offering" or "offered" or "offers" or "has"
-                    || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    || OffersToHost(tokens, end);
                 if (i > 0 && (tokens[i - 1].Text is "at" or "in" || tokens[i - 1].Text == "the" && i > 1 && tokens[i - 2].Text is "at" or "in") && !tokens[i].SentenceStart
                     && tokens[i].Text is not ("a" or "an")
                     && Facility(model.Text, sentence, i, actors) is { Name: not null } facility)
@@ -84,7 +85,7 @@ internal static class VenueExtractor
                     isCountry = true;
                     // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
                     // "the war in Ukraine" is not.
-                    var hosts = end < tokens.Count && HostVerbs.Contains(tokens[Math.Min(end + 2, tokens.Count - 1)].Text) || end < tokens.Count && HostVerbs.Contains(tokens[end].Text);
+                    var hosts = OffersToHost(tokens, end);
                     if (!hosts && !cuePositions.Any(c => c < i && i - c <= 3))
                     {
                         continue;
@@ -94,6 +95,13 @@ internal static class VenueExtractor
                     {
                         suppressed.Add(name);
                     }
+                }
+                if (name is null && entry is null && i > 0 && tokens[i - 1].Text == "in" && tokens[i].IsCapitalized
+                    && !gazetteer.NonEntities.Contains(tokens[i].Text) && cuePositions.Any(c => Math.Abs(c - i) <= 6))
+                {
+                    // "talks in Vaals": a place the gazetteer does not know, named right by an event word.
+                    (name, end) = UnknownPlace(model.Text, tokens, i, actors);
+                    introduced = name is not null;
                 }
                 if (name is null || end <= i)
                 {
@@ -119,6 +127,7 @@ internal static class VenueExtractor
                     candidates[name] = candidate;
                 }
                 candidate.Score += score;
+                candidate.Sentences.Add(sentence.Index);
                 if (score > candidate.BestScore && sentence.IsProse)
                 {
                     candidate.BestScore = score;
@@ -129,6 +138,14 @@ internal static class VenueExtractor
             }
         }
 
+        // A named facility outranks the city it is in ("the Riverside convention center in Denver").
+        foreach (var facility in candidates.Values.Where(c => c.IsFacility && c.Sentence is not null))
+        {
+            foreach (var city in candidates.Values.Where(c => !c.IsFacility && c.Sentences.Contains(facility.Sentence!.Index)))
+            {
+                facility.Score = Math.Max(facility.Score, city.Score + 0.1);
+            }
+        }
         var ranked = candidates.Values
             .Where(c => c.Sentence is not null && c.Score >= 1 && !(c.IsCountry && suppressed.Contains(c.Name)))
             .OrderByDescending(c => c.Score)
@@ -146,7 +163,8 @@ internal static class VenueExtractor
                 continue;
             }
             // A named facility and its city in one sentence are one venue; the facility is the more precise name.
-            if (chosen.Any(x => x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
+            if (chosen.Any(x => x.IsFacility && !c.IsFacility && c.Sentences.Contains(x.Sentence!.Index)
+                || x.Sentence == c.Sentence && (x.IsFacility || c.IsFacility)))
             {
                 continue;
             }
@@ -155,9 +173,43 @@ internal static class VenueExtractor
         return chosen.Select(c => ToVenue(model.Text, c)).ToList();
     }
 
+    private static (string? Name, int End) UnknownPlace(string text, IReadOnlyList<Token> tokens, int i, ActorSet actors)
+    {
+        var end = i;
+        while (end < tokens.Count && end - i < 3 && tokens[end].IsCapitalized && !Gazetteer.Instance.NonEntities.Contains(tokens[end].Text))
+        {
+            end++;
+        }
+        var start = tokens[i].Start;
+        if (actors.Mentions.Any(m => m.Start <= start && m.End > start))
+        {
+            return (null, i); // a named actor, not a place
+        }
+        return (Squash(text[start..tokens[end - 1].End]), end);
+    }
+
+    /// <summary>"Slovakia offering to host", "Lisbon and Porto had offered to host", "Oslo hosts": the place is the subject of hosting.</summary>
+    private static bool OffersToHost(IReadOnlyList<Token> tokens, int end)
+    {
+        for (var k = end; k < tokens.Count && k - end < 7; k++)
+        {
+            if (HostVerbs.Contains(tokens[k].Text))
+            {
+                return true;
+            }
+            // Only the place's own verb group may come between: "had offered to", "and Porto".
+            if (!tokens[k].IsWord || !(tokens[k].IsCapitalized || tokens[k].Text is "had" or "has" or "have" or "offered" or "offering" or "offers"
+                    or "offer" or "to" or "will" or "would" or "agreed" or "is" or "are" or "also" or "and" or "proposed" or "volunteered" or "ready"))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static bool IsShouted(Token t) => t.IsAllCaps && t.Text.Length > 3;
 
-    /// <summary>"the Frankfort convention center", "City Hall", "his office" (made "MacKinnon's office").</summary>
+    /// <summary>"the Riverside convention center", "City Hall", "his office" (made "Berg's office").</summary>
     private static (string? Name, int End) Facility(string text, Sentence sentence, int i, ActorSet actors)
     {
         var tokens = sentence.Tokens;
@@ -175,7 +227,7 @@ internal static class VenueExtractor
             return (null, i);
         }
         var end = k + 1;
-        // "office of the Secretary to the Government": keep a capitalised "of" complement.
+        // "office of the Chief Justice": keep a capitalised "of" complement.
         if (end + 1 < tokens.Count && tokens[end].Text == "of")
         {
             var e = end + 1;

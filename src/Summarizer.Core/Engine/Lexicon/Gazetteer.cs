@@ -29,9 +29,6 @@ internal sealed class Gazetteer
 
     public IReadOnlySet<string> Titles { get; }
 
-    /// <summary>Multiword titles split into words, longest first, e.g. ["Foreign", "Minister"].</summary>
-    public IReadOnlyList<string[]> TitlePhrases { get; }
-
     /// <summary>Title phrases keyed by their first word (case-insensitive), longest first.</summary>
     public IReadOnlyDictionary<string, string[][]> TitlesByFirstWord { get; }
 
@@ -51,7 +48,6 @@ internal sealed class Gazetteer
     private Gazetteer(
         Dictionary<string, GazetteerEntry[]> byFirstWord,
         HashSet<string> titles,
-        List<string[]> titlePhrases,
         Dictionary<string, string[][]> titlesByFirst,
         Dictionary<string, string> orgWords,
         HashSet<string> nonEntities,
@@ -62,7 +58,6 @@ internal sealed class Gazetteer
     {
         ByFirstWord = byFirstWord;
         Titles = titles;
-        TitlePhrases = titlePhrases;
         TitlesByFirstWord = titlesByFirst;
         OrgWords = orgWords;
         NonEntities = nonEntities;
@@ -234,7 +229,6 @@ internal sealed class Gazetteer
         return new Gazetteer(
             byFirst,
             titles,
-            titlePhrases,
             titlesByFirst,
             orgWords,
             new HashSet<string>(Lines("non-entities.txt"), StringComparer.Ordinal),

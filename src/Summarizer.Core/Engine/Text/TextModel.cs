@@ -83,8 +83,9 @@ internal sealed partial class TextModel
             var words = WordRegex().Count(blockText);
             var furniture = IsFurniture(blockText, words, gazetteer);
             var terminal = EndsSentence(blockText) || SentenceBreakRegex().IsMatch(blockText);
-            // Short lines count as story text only when they read as a sentence ("Commission spokesman X declined to comment.").
-            var prose = !furniture && ((words >= 8 && terminal) || words >= 20 || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
+            // Short lines count as story text only when they read as a sentence ("A board spokesman declined to comment.").
+            var bullet = blockText[0] is '•' or '·' or '▪' or '*' or '-' or '–';
+            var prose = !furniture && ((words >= 8 && terminal) || (words >= 20 && !bullet) || (words >= 5 && blockText.TrimEnd('"', '”', ' ').EndsWith('.') && LowerWords(blockText) >= 2));
             var titleLike = !prose && !furniture && words is >= 3 and <= 25 && char.IsUpper(blockText[0])
                 && !blockText.EndsWith('?') && !blockText.Contains('|', StringComparison.Ordinal);
             var block = new Block(blocks.Count, s, e, blockText, prose, furniture, titleLike);
@@ -129,11 +130,38 @@ internal sealed partial class TextModel
             pos = nl + 1;
         }
 
+        // A run of lines that is visibly hard-wrapped (several lines continue in lower case) is joined at every
+        // line that does not end a sentence, so names split across lines ("Harbour / Board") stay whole.
+        var wrapped = new bool[lines.Count];
+        for (var runStart = 0; runStart < lines.Count;)
+        {
+            var runEnd = runStart + 1;
+            while (runEnd < lines.Count && !lines[runEnd].BlankBefore)
+            {
+                runEnd++;
+            }
+            var continuations = 0;
+            for (var i = runStart; i + 1 < runEnd; i++)
+            {
+                var next = text[lines[i + 1].Start];
+                if (!EndsSentence(text[lines[i].Start..lines[i].End]) && (char.IsLower(next) || next is ',' or ';'))
+                {
+                    continuations++;
+                }
+            }
+            for (var i = runStart; i < runEnd; i++)
+            {
+                wrapped[i] = continuations >= 2;
+            }
+            runStart = runEnd;
+        }
+
         var joined = new List<(int, int)>();
         for (var i = 0; i < lines.Count; i++)
         {
             var (start, end, _) = lines[i];
-            while (i + 1 < lines.Count && !lines[i + 1].BlankBefore && Continues(text, start, end, lines[i + 1].Start))
+            while (i + 1 < lines.Count && !lines[i + 1].BlankBefore
+                   && (Continues(text, start, end, lines[i + 1].Start) || wrapped[i] && !EndsSentence(text[lines[i].Start..lines[i].End])))
             {
                 end = lines[++i].End;
             }
@@ -149,18 +177,10 @@ internal sealed partial class TextModel
         {
             return false;
         }
+        // A headline followed by a caption, or list items, are separate even when neither ends a sentence;
+        // only a lower-case continuation shows a wrapped line here (whole wrapped runs are handled by the caller).
         var next = text[nextStart];
-        if (char.IsLower(next) || next is ',' or ';' or ')')
-        {
-            return true;
-        }
-        // "publishers in Germany and / Spain": a long line that stops on a lower-case word is wrapped.
-        var lastWordStart = end - 1;
-        while (lastWordStart > start && !char.IsWhiteSpace(text[lastWordStart - 1]))
-        {
-            lastWordStart--;
-        }
-        return end - start >= 40 && char.IsLower(text[lastWordStart]);
+        return char.IsLower(next) || next is ',' or ';' or ')';
     }
 
     private static (int, int) Trim(string text, int start, int end)
@@ -200,7 +220,7 @@ internal sealed partial class TextModel
                 return true;
             }
         }
-        // Credits and captions: "Name | Outlet", "caption / Frame from broadcast".
+        // Credits and captions: "Name | Outlet", "caption / Photo agency".
         return words <= 14 && (block.Contains(" | ", StringComparison.Ordinal) || block.Contains(" / ", StringComparison.Ordinal));
     }
 
@@ -312,9 +332,9 @@ internal sealed partial class TextModel
             }
             else
             {
-                // Abbreviated titles keep their period ("Gen.", "Mr.").
+                // Abbreviated titles and initials keep their period ("Gen.", "Mr.", the "J." of "Stephen J. Smith").
                 var e = s + value.Length;
-                if (isWord && e < end && text[e] == '.' && Abbreviations.Contains(value))
+                if (isWord && e < end && text[e] == '.' && (Abbreviations.Contains(value) || value.Length == 1 && char.IsUpper(value[0])))
                 {
                     value += ".";
                     e++;
