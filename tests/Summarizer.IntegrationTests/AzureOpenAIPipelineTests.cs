@@ -37,14 +37,16 @@ public sealed class AzureOpenAIPipelineTests(AzureOpenAIPipelineFixture pipeline
     [Fact]
     public async Task Identical_content_calls_the_model_once_whatever_its_name()
     {
-        var before = pipeline.Model.Requests.Count;
+        // Other tests of this class share the server (a rate-limited article keeps being retried): count this article's requests.
+        int HarbourRequests() => pipeline.Model.Requests.Count(r => r.ToJsonString().Contains("harbour wall", StringComparison.Ordinal));
+        var before = HarbourRequests();
 
         var first = await PostAsync("harbour-one.txt", Articles.Harbour);
         var again = await PostAsync("harbour-one.txt", Articles.Harbour);
         var renamed = await PostAsync("harbour-two.txt", Articles.Harbour);
 
         Assert.All([first, again, renamed], status => Assert.Equal("summarized", status.GetProperty("status").GetString()));
-        Assert.Equal(1, pipeline.Model.Requests.Count - before);
+        Assert.Equal(1, HarbourRequests() - before);
         var summary = await pipeline.GetSummaryAsync("harbour-two");
         Assert.Equal("azure-openai", summary.Generator.Engine);
         Assert.Contains(summary.Actors, a => a.Name == "Linda Okafor");
