@@ -31,9 +31,9 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal'])
 param principalType string = 'User'
 
-@description('Summary engine (Summarizer__Engine): \'local\' (rules, offline) or \'azure-openai\' (the model deployment below).')
+@description('Summary engine (Summarizer__Engine): \'azure-openai\' (the model deployment below) or \'local\' (rules, offline).')
 @allowed(['local', 'azure-openai'])
-param summarizerEngine string = 'local'
+param summarizerEngine string = 'azure-openai'
 
 @description('Largest upload the pipeline cleans, in bytes (Summarizer__MaxUploadBytes).')
 @minValue(1)

@@ -145,12 +145,12 @@ public sealed partial class CodeDriftTests
     }
 
     [Fact]
-    public async Task The_engine_parameter_defaults_to_local_and_allows_azure_openai()
+    public async Task The_engine_parameter_deploys_azure_openai_and_allows_local()
     {
         var template = await CompiledTemplate.LoadAsync();
         var engine = template.Root.GetProperty("parameters").GetProperty("summarizerEngine");
 
-        Assert.Equal("local", engine.GetProperty("defaultValue").GetString());
+        Assert.Equal("azure-openai", engine.GetProperty("defaultValue").GetString());
         Assert.Equal(["local", "azure-openai"], engine.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()));
         Assert.Equal("[parameters('summarizerEngine')]", template.AppSettings()["Summarizer__Engine"]);
         Assert.Equal(
