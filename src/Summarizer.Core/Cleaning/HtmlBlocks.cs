@@ -22,11 +22,14 @@ internal static class HtmlBlocks
     public static readonly FrozenSet<string> SkippedTags = FrozenSet.ToFrozenSet(
     [
         "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD",
-        "SELECT", "TEXTAREA", "INPUT", "AUDIO", "VIDEO", "PICTURE", "IMG", "MAP",
+        "SELECT", "TEXTAREA", "INPUT", "BUTTON", "AUDIO", "VIDEO", "PICTURE", "IMG", "MAP",
     ]);
 
     /// <summary>The folded, non-empty text blocks under <paramref name="root"/>, in document order.</summary>
-    public static List<string> Collect(INode root)
+    public static List<string> Collect(INode root) => Collect(root, null);
+
+    /// <summary>The folded, non-empty text blocks under <paramref name="root"/>, skipping the elements in <paramref name="skip"/>.</summary>
+    public static List<string> Collect(INode root, IReadOnlySet<IElement>? skip)
     {
         var blocks = new List<string>();
         var current = new StringBuilder();
@@ -49,8 +52,9 @@ internal static class HtmlBlocks
                     if (block) { Flush(current, blocks); }
                     continue;
                 }
-                if (SkippedTags.Contains(tag))
+                if (SkippedTags.Contains(tag) || (skip is not null && skip.Contains(element)))
                 {
+                    if (block) { Flush(current, blocks); }
                     continue;
                 }
                 if (block) { Flush(current, blocks); }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -10,25 +9,28 @@ using Summarizer.Core.Documents;
 namespace Summarizer.Core.Cleaning;
 
 /// <summary>
-/// HTML page → the story: SmartReader (Readability) finds the main content offline; when it finds nothing, the
-/// page's own blocks are cleaned like a plain-text capture. Title, byline and date come from the page's metadata.
+/// HTML page → the story: one AngleSharp parse, then <see cref="MainContent"/> scores the page's blocks and keeps the
+/// main content; when it finds nothing, the page's own blocks are cleaned like a plain-text capture. Title, byline,
+/// date, canonical URL and language come from the page's metadata (meta tags, JSON-LD).
 /// </summary>
 internal static partial class HtmlExtractor
 {
-    // SmartReader needs a URL but must never fetch it: an unroutable, reserved host makes that explicit.
-    private const string OfflineUrl = "https://article.invalid/";
-    // SmartReader walks the tree recursively and slows down sharply on huge pages (a 50,000-paragraph page takes
-    // ~20 s): deeper or larger pages are handled by the iterative fallback only.
-    private const int MaxDepthForReader = 400;
-    private const int MaxElementsForReader = 25_000;
-    // Below this much text, SmartReader probably picked a wrong, tiny block.
-    private const int MinReaderChars = 250;
+    // Below this much text the scorer probably picked a wrong, tiny block.
+    private const int MinContentChars = 250;
     // Removed blocks are for an editor's audit: keep the list and each entry readable.
     private const int MaxRemovedEntries = 300;
     private const int MaxRemovedChars = 300;
 
-    // A parser per page: cleaning runs concurrently in the host, and a parser's browsing context is not meant to be shared.
-    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsScripting = false });
+    // One parser per thread: a parser is cheap to reuse but not meant to be shared by concurrent parses.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser(new HtmlParserOptions
+    {
+        IsScripting = false,
+        // Source positions are never used; not keeping them saves an allocation per node.
+        IsKeepingSourceReferences = false,
+    });
 
     // Class/id words of containers that hold page furniture, and the reason recorded when one is removed.
     private static readonly FrozenDictionary<string, string> FurnitureClassWords = new Dictionary<string, string>
@@ -46,35 +48,45 @@ internal static partial class HtmlExtractor
 
     public static Extraction Extract(string html)
     {
-        var parser = NewParser();
-        var document = parser.ParseDocument(html);
-        var removed = new List<RemovedBlock>();
+        var document = Parser.ParseDocument(html);
         var meta = ReadMetadata(document);
-        var tooBigForReader = HtmlBlocks.Exceeds(document, MaxDepthForReader, MaxElementsForReader);
+        var hints = new ExtractionHints(meta.Title, meta.Byline, meta.Published);
+        var body = document.Body ?? document.DocumentElement;
+        var content = MainContent.Find(body, ReasonToRemove);
 
-        PreClean(document, removed);
-        var pageBlocks = HtmlBlocks.Collect(document.Body ?? (INode)document);
-
-        List<string>? readerBlocks = null;
-        string? readerTitle = null, readerByline = null, readerDate = null;
-        if (!tooBigForReader)
+        var removed = new List<RemovedBlock>();
+        foreach (var (element, reason) in content.RemovedFurniture)
         {
-            (readerBlocks, readerTitle, readerByline, readerDate) = RunReader(document, parser);
+            if (removed.Count >= MaxRemovedEntries)
+            {
+                break;
+            }
+            var text = HtmlBlocks.Text(element);
+            if (text.Length > 0)
+            {
+                removed.Add(new RemovedBlock(text, reason));
+            }
         }
 
-        var hints = new ExtractionHints(
-            meta.Title ?? readerTitle,
-            meta.Byline ?? readerByline,
-            meta.Published ?? readerDate);
+        var blocks = new List<string>();
+        foreach (var root in content.Roots)
+        {
+            blocks.AddRange(HtmlBlocks.Collect(root, content.Dropped));
+        }
 
         Extraction extraction;
-        if (readerBlocks is not null && readerBlocks.Sum(b => b.Length) >= Math.Min(MinReaderChars, pageBlocks.Sum(b => b.Length)))
+        if (blocks.Sum(b => b.Length) >= MinContentChars)
         {
-            extraction = FilterReaderBlocks(readerBlocks, hints);
-            var kept = new HashSet<string>(readerBlocks, StringComparer.Ordinal);
-            foreach (var block in pageBlocks.Where(b => !kept.Contains(b)))
+            extraction = FilterReaderBlocks(blocks, hints);
+            // Name what a block outside the story was when a rule knows; otherwise it was simply not part of the story.
+            var outside = new HashSet<IElement>(content.Dropped, ReferenceEqualityComparer.Instance);
+            outside.UnionWith(content.Roots);
+            foreach (var block in HtmlBlocks.Collect(body, outside))
             {
-                // Name what the dropped block was when a rule knows; otherwise it was simply not part of the story.
+                if (removed.Count >= MaxRemovedEntries)
+                {
+                    break;
+                }
                 var reason = string.Equals(block, hints.Title, StringComparison.OrdinalIgnoreCase) ? "title"
                     : NewsPatterns.Byline(block) is not null ? "byline"
                     : FurnitureCues.Classify(block) ?? "outside the main content";
@@ -83,7 +95,9 @@ internal static partial class HtmlExtractor
         }
         else
         {
-            // SmartReader found nothing usable: clean the page's own blocks like a captured text.
+            // The scorer found nothing story-like (a fragment, a bare list of paragraphs): clean the page's own
+            // blocks like a captured text.
+            var pageBlocks = HtmlBlocks.Collect(body, content.Dropped);
             extraction = PlainTextExtractor.ExtractBlocks(pageBlocks, hints with { Title = null });
             extraction = extraction with { Title = hints.Title ?? extraction.Title };
         }
@@ -93,10 +107,10 @@ internal static partial class HtmlExtractor
             .Take(MaxRemovedEntries)
             .Select(r => r.Text.Length > MaxRemovedChars ? r with { Text = r.Text[..MaxRemovedChars] + "…" } : r)
             .ToList();
-        return extraction with { Removed = allRemoved };
+        return extraction with { Removed = allRemoved, CanonicalUrl = meta.CanonicalUrl, Language = meta.Language };
     }
 
-    /// <summary>SmartReader's blocks cleaned of the furniture lines it keeps (ad labels, "Read more", the headline).</summary>
+    /// <summary>The main content's blocks cleaned of the furniture lines it still holds (ad labels, "Read more", the headline).</summary>
     private static Extraction FilterReaderBlocks(List<string> blocks, ExtractionHints hints)
     {
         var paragraphs = new List<string>();
@@ -133,91 +147,6 @@ internal static partial class HtmlExtractor
         }
         var dateline = hints.Dateline ?? (paragraphs.Count > 0 ? NewsPatterns.Dateline(paragraphs[0], out _) : null);
         return new Extraction(hints.Title, byline, dateline, paragraphs, removed);
-    }
-
-    private static (List<string>? Blocks, string? Title, string? Byline, string? Date) RunReader(IHtmlDocument document, HtmlParser parser)
-    {
-        try
-        {
-            using var reader = new SmartReader.Reader(OfflineUrl, document)
-            {
-                Debug = false,
-                ContinueIfNotReadable = true,
-            };
-            var article = reader.GetArticle();
-            if (!article.Completed || string.IsNullOrWhiteSpace(article.Content))
-            {
-                return (null, null, null, null);
-            }
-            var content = parser.ParseDocument("<!doctype html><html><body>" + article.Content + "</body></html>");
-            var blocks = HtmlBlocks.Collect(content.Body!);
-            var date = article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            return (blocks, Clean(article.Title), Clean(article.Byline ?? article.Author), date);
-        }
-#pragma warning disable CA1031 // A third-party extractor failing on a strange page must not fail the article: fall back.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return (null, null, null, null);
-        }
-    }
-
-    /// <summary>Removes what is never article text, recording the visible text of what was removed and why.</summary>
-    private static void PreClean(IHtmlDocument document, List<RemovedBlock> removed)
-    {
-        foreach (var element in document.QuerySelectorAll("script, style, noscript, template, svg, iframe, object, embed, canvas, form input, form select, form textarea, button").ToList())
-        {
-            element.Remove();
-        }
-        var body = document.Body;
-        if (body is null)
-        {
-            return;
-        }
-        foreach (var element in body.QuerySelectorAll("*").ToList())
-        {
-            if (element.Parent is null || !body.Contains(element))
-            {
-                continue;
-            }
-            var reason = ReasonToRemove(element);
-            if (reason is null)
-            {
-                continue;
-            }
-            // A container holding the story is the page's frame, whatever its class says ("Page-ad-margins", "paywall").
-            if (HoldsStory(element))
-            {
-                continue;
-            }
-            var text = HtmlBlocks.Text(element);
-            if (text.Length > 0)
-            {
-                removed.Add(new RemovedBlock(text, reason));
-            }
-            element.Remove();
-        }
-    }
-
-    private static bool HoldsStory(IElement element)
-    {
-        if (element.TagName is "NAV" or "ASIDE" or "FIGCAPTION")
-        {
-            return false;
-        }
-        if (element.QuerySelector("article, main, [itemprop='articleBody']") is not null)
-        {
-            return true;
-        }
-        var paragraphs = 0;
-        foreach (var p in element.QuerySelectorAll("p"))
-        {
-            if (p.TextContent.Length >= 80 && ++paragraphs >= 3)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static string? ReasonToRemove(IElement element)
@@ -259,7 +188,7 @@ internal static partial class HtmlExtractor
         return null;
     }
 
-    private sealed record PageMetadata(string? Title, string? Byline, string? Published);
+    private sealed record PageMetadata(string? Title, string? Byline, string? Published, string? CanonicalUrl, string? Language, string? ArticleBody);
 
     private static PageMetadata ReadMetadata(IHtmlDocument document)
     {
@@ -276,7 +205,8 @@ internal static partial class HtmlExtractor
             return null;
         }
 
-        var (ldHeadline, ldAuthor, ldPublished) = ReadJsonLd(document);
+        var ld = ReadJsonLd(document);
+        var (ldHeadline, ldAuthor, ldPublished) = (ld.Headline, ld.Author, ld.Published);
         var siteName = Meta("og:site_name", "application-name");
         var title = Meta("og:title", "twitter:title") ?? ldHeadline
             ?? Clean(document.QuerySelector("h1") is { } h1 ? HtmlBlocks.Text(h1) : null)
@@ -303,13 +233,44 @@ internal static partial class HtmlExtractor
             ?? ldPublished
             ?? Clean(document.QuerySelector("[itemprop='datePublished']")?.GetAttribute("datetime"))
             ?? Clean(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        return new PageMetadata(title, author, published);
+        var canonical = Clean(document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) ?? Meta("og:url");
+        if (canonical is not null && !Uri.TryCreate(canonical, UriKind.Absolute, out _))
+        {
+            canonical = null;
+        }
+        var language = Clean(document.DocumentElement?.GetAttribute("lang"))
+            ?? Clean(document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
+            ?? ld.Language
+            ?? Meta("og:locale", "language", "dc.language");
+        return new PageMetadata(title, author, published, canonical, NormalizeLanguage(language), ld.ArticleBody);
     }
 
-    /// <summary>headline, author name(s) and datePublished from schema.org JSON-LD, where a page has it.</summary>
-    private static (string? Headline, string? Author, string? Published) ReadJsonLd(IHtmlDocument document)
+    /// <summary>"en_US", "EN-us" → "en-US": a BCP 47 tag, or null when the value is not one.</summary>
+    internal static string? NormalizeLanguage(string? value)
     {
-        string? headline = null, author = null, published = null;
+        if (value is null)
+        {
+            return null;
+        }
+        var parts = value.Split(',')[0].Trim().Replace('_', '-').Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts[0].Length is < 2 or > 3 || !parts[0].All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+        var tag = parts[0].ToLowerInvariant();
+        if (parts.Length > 1 && parts[1].Length == 2 && parts[1].All(char.IsAsciiLetter))
+        {
+            tag += "-" + parts[1].ToUpperInvariant();
+        }
+        return tag;
+    }
+
+    /// <summary>headline, author name(s), datePublished, inLanguage and articleBody from schema.org JSON-LD, where a page has it.</summary>
+    private sealed record JsonLd(string? Headline, string? Author, string? Published, string? Language, string? ArticleBody);
+
+    private static JsonLd ReadJsonLd(IHtmlDocument document)
+    {
+        string? headline = null, author = null, published = null, language = null, articleBody = null;
         foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
         {
             try
@@ -340,6 +301,12 @@ internal static partial class HtmlExtractor
                             case "datePublished" when property.Value.ValueKind == JsonValueKind.String:
                                 published ??= Clean(property.Value.GetString());
                                 break;
+                            case "inLanguage" when property.Value.ValueKind == JsonValueKind.String:
+                                language ??= Clean(property.Value.GetString());
+                                break;
+                            case "articleBody" when property.Value.ValueKind == JsonValueKind.String:
+                                articleBody ??= property.Value.GetString();
+                                break;
                             case "author":
                                 author ??= AuthorNames(property.Value);
                                 break;
@@ -355,7 +322,7 @@ internal static partial class HtmlExtractor
                 // Broken JSON-LD is common; the page's other metadata still counts.
             }
         }
-        return (headline, author, published);
+        return new JsonLd(headline, author, published, language, articleBody);
     }
 
     private static string? AuthorNames(JsonElement value)
