@@ -42,6 +42,7 @@ internal sealed class MainContent
     private bool[] _removed = [];
     private double[] _score = [];
     private bool[] _candidate = [];
+    private bool[] _protected = [];
     private readonly Dictionary<string, int> _weightCache = new(StringComparer.Ordinal);
 
     /// <summary>The indexed elements' removal state, for the block collector.</summary>
@@ -121,6 +122,7 @@ internal sealed class MainContent
         _removed = new bool[n];
         _score = new double[n];
         _candidate = new bool[n];
+        _protected = new bool[n];
     }
 
     /// <summary>Subtree totals of the raw page, used to decide whether a furniture-classed container holds the story.</summary>
@@ -169,7 +171,7 @@ internal sealed class MainContent
             var element = _elements[i];
             var reason = reasonToRemove(element);
             // A container holding the story is the page's frame, whatever its class says ("Page-ad-margins", "paywall").
-            if (reason is null || HoldsStory(i))
+            if (reason is null || HoldsStory(i, reason))
             {
                 continue;
             }
@@ -179,8 +181,10 @@ internal sealed class MainContent
         }
     }
 
-    private bool HoldsStory(int i) =>
-        _elements[i].TagName is not ("NAV" or "ASIDE" or "FIGCAPTION") && (_storyMarker[i] || _longParagraphs[i] >= 3);
+    // Comment threads are full of long paragraphs: only an article element inside one says it holds the story.
+    private bool HoldsStory(int i, string reason) =>
+        _elements[i].TagName is not ("NAV" or "ASIDE" or "FIGCAPTION")
+        && (_storyMarker[i] || (_longParagraphs[i] >= 3 && reason != "comments"));
 
     /// <summary>Subtree totals again, counting only what was not removed as furniture.</summary>
     private void AggregateKept()
@@ -254,6 +258,20 @@ internal sealed class MainContent
         {
             return;
         }
+        // The cleaning inside the content must never drop the block that won, nor the best paragraph it holds.
+        Protect(top);
+        var best = -1;
+        for (var i = top + 1; i < _end[top]; i++)
+        {
+            if (!_removed[i] && IsParagraph(i) && LinkDensity(i) < 0.25 && (best < 0 || _text[i] > _text[best]))
+            {
+                best = i;
+            }
+        }
+        if (best >= 0)
+        {
+            Protect(best);
+        }
 
         // Paragraphs split across several sibling containers: a common ancestor that scores nearly as well is the story.
         var topScore = _score[top];
@@ -326,14 +344,18 @@ internal sealed class MainContent
             var start = _elements.IndexOf(root);
             for (var i = start + 1; i < _end[start]; i++)
             {
-                if (_removed[i])
+                if (_removed[i] || _protected[i])
                 {
                     continue;
                 }
                 var element = _elements[i];
                 var tag = element.TagName;
                 string? reason = null;
-                if (CleanedContainerTags.Contains(tag) && _commas[i] < ProseCommas)
+                if (CleanedContainerTags.Contains(tag) && IsCommentThread(element.GetAttribute("class") + " " + element.Id))
+                {
+                    reason = "comments";
+                }
+                else if (CleanedContainerTags.Contains(tag) && _commas[i] < ProseCommas)
                 {
                     var weight = ClassWeight(element);
                     var density = LinkDensity(i);
@@ -362,6 +384,26 @@ internal sealed class MainContent
                 RemovedFurniture.Add((element, reason));
             }
         }
+    }
+
+    private void Protect(int i)
+    {
+        for (var j = i; j >= 0 && !_protected[j]; j = _parent[j])
+        {
+            _protected[j] = true;
+        }
+    }
+
+    private static bool IsCommentThread(string names)
+    {
+        foreach (var token in names.ToLowerInvariant().Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token.StartsWith("comment", StringComparison.Ordinal) || token is "respond" or "replies" or "disqus")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double LinkDensity(int i) => _text[i] == 0 ? 0 : Math.Min(1.0, (double)_link[i] / _text[i]);
