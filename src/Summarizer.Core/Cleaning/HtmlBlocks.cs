@@ -59,8 +59,11 @@ internal static class HtmlBlocks
                 }
                 if (block) { Flush(current, blocks); }
                 stack.Push((node, true));
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                // Indexing the child list: AngleSharp finds a sibling by searching the parent's list, quadratic on wide pages.
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
                 {
+                    var child = children[k];
                     stack.Push((child, false));
                 }
             }
@@ -70,8 +73,11 @@ internal static class HtmlBlocks
             }
             else if (node is IDocument or IDocumentFragment)
             {
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                // Indexing the child list: AngleSharp finds a sibling by searching the parent's list, quadratic on wide pages.
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
                 {
+                    var child = children[k];
                     stack.Push((child, false));
                 }
             }
@@ -96,8 +102,10 @@ internal static class HtmlBlocks
             {
                 return true;
             }
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            var children = node.ChildNodes;
+            for (var k = 0; k < children.Length; k++)
             {
+                var child = children[k];
                 if (child is IElement) { stack.Push((child, depth + 1)); }
             }
         }

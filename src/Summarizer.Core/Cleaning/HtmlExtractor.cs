@@ -190,14 +190,97 @@ internal static partial class HtmlExtractor
 
     private sealed record PageMetadata(string? Title, string? Byline, string? Published, string? CanonicalUrl, string? Language, string? ArticleBody);
 
+    /// <summary>The elements metadata is read from, found in one walk over the page instead of a selector query each.</summary>
+    private sealed class MetadataScan
+    {
+        public Dictionary<string, string> Metas { get; } = new(StringComparer.Ordinal);
+        public List<IElement> JsonLd { get; } = [];
+        public IElement? FirstH1 { get; private set; }
+        public IElement? Author { get; private set; }
+        public string? DatePublished { get; private set; }
+        public string? TimeDatetime { get; private set; }
+        public string? Canonical { get; private set; }
+        public string? ContentLanguage { get; private set; }
+
+        public static MetadataScan Of(IHtmlDocument document)
+        {
+            var scan = new MetadataScan();
+            var stack = new Stack<INode>();
+            stack.Push(document);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node is IElement element)
+                {
+                    scan.Visit(element);
+                }
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
+                {
+                    if (children[k] is IElement child)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+            return scan;
+        }
+
+        private void Visit(IElement element)
+        {
+            switch (element.TagName)
+            {
+                case "META":
+                    var content = element.GetAttribute("content");
+                    if (string.IsNullOrWhiteSpace(content))
+                    {
+                        return;
+                    }
+                    foreach (var attribute in (ReadOnlySpan<string>)["property", "name", "itemprop"])
+                    {
+                        if (element.GetAttribute(attribute) is { Length: > 0 } key)
+                        {
+                            Metas.TryAdd(key, content);
+                        }
+                    }
+                    if (string.Equals(element.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ContentLanguage ??= content;
+                    }
+                    return;
+                case "LINK" when Canonical is null && element.GetAttribute("rel") is { } rel && rel.Contains("canonical", StringComparison.OrdinalIgnoreCase):
+                    Canonical = element.GetAttribute("href");
+                    return;
+                case "SCRIPT" when element.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase):
+                    JsonLd.Add(element);
+                    return;
+                case "H1":
+                    FirstH1 ??= element;
+                    break;
+                case "TIME":
+                    TimeDatetime ??= element.GetAttribute("datetime");
+                    break;
+            }
+            var itemprop = element.GetAttribute("itemprop");
+            if (Author is null && (element.GetAttribute("rel") == "author" || itemprop == "author"))
+            {
+                Author = element;
+            }
+            if (itemprop == "datePublished")
+            {
+                DatePublished ??= element.GetAttribute("datetime");
+            }
+        }
+    }
+
     private static PageMetadata ReadMetadata(IHtmlDocument document)
     {
+        var scan = MetadataScan.Of(document);
         string? Meta(params string[] keys)
         {
             foreach (var key in keys)
             {
-                var value = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(value))
+                if (scan.Metas.TryGetValue(key, out var value))
                 {
                     return TextNormalizer.FoldParagraph(System.Net.WebUtility.HtmlDecode(value));
                 }
@@ -205,11 +288,11 @@ internal static partial class HtmlExtractor
             return null;
         }
 
-        var ld = ReadJsonLd(document);
+        var ld = ReadJsonLd(scan.JsonLd);
         var (ldHeadline, ldAuthor, ldPublished) = (ld.Headline, ld.Author, ld.Published);
         var siteName = Meta("og:site_name", "application-name");
         var title = Meta("og:title", "twitter:title") ?? ldHeadline
-            ?? Clean(document.QuerySelector("h1") is { } h1 ? HtmlBlocks.Text(h1) : null)
+            ?? Clean(scan.FirstH1 is { } h1 ? HtmlBlocks.Text(h1) : null)
             ?? Clean(document.Title);
         title = TrimSiteName(title, siteName);
 
@@ -218,7 +301,7 @@ internal static partial class HtmlExtractor
         {
             author = null;
         }
-        author ??= ldAuthor ?? Clean(document.QuerySelector("[rel='author'], [itemprop='author'] [itemprop='name'], [itemprop='author']") is { } a ? HtmlBlocks.Text(a) : null);
+        author ??= ldAuthor ?? Clean(scan.Author is { } a ? HtmlBlocks.Text(a.QuerySelector("[itemprop='name']") ?? a) : null);
         if (author is not null && (author.Length > 120 || author.Length == 0))
         {
             author = null;
@@ -231,15 +314,15 @@ internal static partial class HtmlExtractor
         var published = Meta("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date",
                 "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time")
             ?? ldPublished
-            ?? Clean(document.QuerySelector("[itemprop='datePublished']")?.GetAttribute("datetime"))
-            ?? Clean(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        var canonical = Clean(document.QuerySelector("link[rel='canonical']")?.GetAttribute("href")) ?? Meta("og:url");
+            ?? Clean(scan.DatePublished)
+            ?? Clean(scan.TimeDatetime);
+        var canonical = Clean(scan.Canonical) ?? Meta("og:url");
         if (canonical is not null && !Uri.TryCreate(canonical, UriKind.Absolute, out _))
         {
             canonical = null;
         }
         var language = Clean(document.DocumentElement?.GetAttribute("lang"))
-            ?? Clean(document.QuerySelector("meta[http-equiv='content-language' i]")?.GetAttribute("content"))
+            ?? Clean(scan.ContentLanguage)
             ?? ld.Language
             ?? Meta("og:locale", "language", "dc.language");
         return new PageMetadata(title, author, published, canonical, NormalizeLanguage(language), ld.ArticleBody);
@@ -268,10 +351,10 @@ internal static partial class HtmlExtractor
     /// <summary>headline, author name(s), datePublished, inLanguage and articleBody from schema.org JSON-LD, where a page has it.</summary>
     private sealed record JsonLd(string? Headline, string? Author, string? Published, string? Language, string? ArticleBody);
 
-    private static JsonLd ReadJsonLd(IHtmlDocument document)
+    private static JsonLd ReadJsonLd(List<IElement> scripts)
     {
         string? headline = null, author = null, published = null, language = null, articleBody = null;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        foreach (var script in scripts)
         {
             try
             {

@@ -91,8 +91,11 @@ internal sealed class MainContent
                 link.Add(0);
                 commas.Add(0);
                 var childInLink = inLink || element.TagName == "A";
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                // Indexing the child list: AngleSharp finds a sibling by searching the parent's list, quadratic on wide pages.
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
                 {
+                    var child = children[k];
                     if (child is IElement or IText)
                     {
                         stack.Push((child, index, childInLink));
