@@ -20,6 +20,9 @@ internal static partial class HtmlExtractor
     // Removed blocks are for an editor's audit: keep the list and each entry readable.
     private const int MaxRemovedEntries = 300;
     private const int MaxRemovedChars = 300;
+    // Real article pages stay under ~1.5 MB of markup; far beyond that the parse alone approaches the 1 s budget a page
+    // gets and the DOM costs hundreds of MB. Bigger pages are first stripped of scripts, styles and comments.
+    internal const int MaxMarkupChars = 3_000_000;
 
     // One parser per thread: a parser is cheap to reuse but not meant to be shared by concurrent parses.
     [ThreadStatic]
@@ -48,6 +51,17 @@ internal static partial class HtmlExtractor
 
     public static Extraction Extract(string html)
     {
+        if (html.Length > MaxMarkupChars)
+        {
+            html = MarkupStripper.WithoutScriptsStylesAndComments(html);
+            if (html.Length > MaxMarkupChars)
+            {
+                throw new ArticleRejectedException(
+                    $"This web page is too large to be one article: {html.Length / 1_000_000.0:0.#} million characters of markup once scripts and styles are removed " +
+                    $"(the limit is {MaxMarkupChars / 1_000_000} million). Upload the article's text, or save just the article's page.");
+            }
+        }
+        html = MarkupStripper.WithBoundedNesting(html);
         var document = Parser.ParseDocument(html);
         var meta = ReadMetadata(document);
         var hints = new ExtractionHints(meta.Title, meta.Byline, meta.Published);
