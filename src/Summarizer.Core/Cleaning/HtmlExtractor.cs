@@ -23,6 +23,10 @@ internal static partial class HtmlExtractor
     // Real article pages stay under ~1.5 MB of markup; far beyond that the parse alone approaches the 1 s budget a page
     // gets and the DOM costs hundreds of MB. Bigger pages are first stripped of scripts, styles and comments.
     internal const int MaxMarkupChars = 3_000_000;
+    // JSON-LD articleBody shorter than this is a teaser, not the story.
+    private const int MinJsonLdChars = 500;
+    // The scored blocks lose to JSON-LD articleBody when they hold less than this share of its text.
+    private const double JsonLdPreferredBelow = 0.7;
 
     // One parser per thread: a parser is cheap to reuse but not meant to be shared by concurrent parses.
     [ThreadStatic]
@@ -88,8 +92,34 @@ internal static partial class HtmlExtractor
             blocks.AddRange(HtmlBlocks.Collect(root, content.Dropped));
         }
 
+        var contentChars = blocks.Sum(b => b.Length);
+        // The page's own JSON-LD articleBody is the publisher's statement of the story: when the scored blocks hold
+        // clearly less text than it, the scorer missed part of the story (split containers, a paywall teaser block).
+        if (meta.ArticleBody is { } declared && JsonLdParagraphs(declared) is { } declaredBlocks
+            && declaredBlocks.Sum(b => b.Length) is var declaredChars && declaredChars >= MinJsonLdChars
+            && contentChars < declaredChars * JsonLdPreferredBelow)
+        {
+            blocks = declaredBlocks;
+            contentChars = declaredChars;
+        }
+        else if (meta.ArticleBody is { } statement && TextNormalizer.FoldParagraph(System.Net.WebUtility.HtmlDecode(statement)) is { Length: >= MinJsonLdChars } folded
+            && !statement.Contains('<', StringComparison.Ordinal))
+        {
+            // The scored blocks hold the story: those the publisher's articleBody does not contain are furniture.
+            var inStatement = blocks.Where(b => folded.Contains(b, StringComparison.Ordinal)).ToList();
+            if (inStatement.Sum(b => b.Length) >= folded.Length * 0.8)
+            {
+                foreach (var block in blocks.Where(b => !folded.Contains(b, StringComparison.Ordinal)))
+                {
+                    removed.Add(new RemovedBlock(block, "not in the page's articleBody"));
+                }
+                blocks = inStatement;
+                contentChars = inStatement.Sum(b => b.Length);
+            }
+        }
+
         Extraction extraction;
-        if (blocks.Sum(b => b.Length) >= MinContentChars)
+        if (contentChars >= MinContentChars)
         {
             extraction = FilterReaderBlocks(blocks, hints);
             // Name what a block outside the story was when a rule knows; otherwise it was simply not part of the story.
@@ -122,6 +152,19 @@ internal static partial class HtmlExtractor
             .Select(r => r.Text.Length > MaxRemovedChars ? r with { Text = r.Text[..MaxRemovedChars] + "…" } : r)
             .ToList();
         return extraction with { Removed = allRemoved, CanonicalUrl = meta.CanonicalUrl, Language = meta.Language };
+    }
+
+    /// <summary>JSON-LD articleBody → paragraphs: its line breaks, entities decoded and any markup left out.</summary>
+    private static List<string>? JsonLdParagraphs(string body)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(body);
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            // Some publishers put HTML in articleBody: read it as a fragment.
+            text = string.Join("\n", HtmlBlocks.Collect(Parser.ParseDocument("<body>" + text + "</body>").Body!));
+        }
+        var paragraphs = text.Split('\n').Select(TextNormalizer.FoldParagraph).Where(p => p.Length > 0).ToList();
+        return paragraphs.Count > 0 ? paragraphs : null;
     }
 
     /// <summary>The main content's blocks cleaned of the furniture lines it still holds (ad labels, "Read more", the headline).</summary>
