@@ -51,6 +51,7 @@ internal static partial class HtmlExtractor
         ["newsletter"] = "subscription prompt", ["subscribe"] = "subscription prompt", ["paywall"] = "subscription prompt",
         ["cookie"] = "cookie notice", ["cookies"] = "cookie notice", ["consent"] = "cookie notice", ["gdpr"] = "cookie notice",
         ["comments"] = "comments", ["breadcrumb"] = "navigation", ["breadcrumbs"] = "navigation",
+        ["caption"] = "caption", ["figcaption"] = "caption",
     }.ToFrozenDictionary();
 
     public static Extraction Extract(string html)
