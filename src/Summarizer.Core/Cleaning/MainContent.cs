@@ -375,6 +375,11 @@ internal sealed class MainContent
                 {
                     reason = "link list";
                 }
+                else if (tag is "P" or "LI" or "H4" or "H5" or "H6" && _text[i] > 0 && LinkDensity(i) >= 0.8 && _commas[i] < 2)
+                {
+                    // A paragraph that is all link is a pointer to another page ("Read more: …", a teaser headline).
+                    reason = "read-also link";
+                }
                 if (reason is null)
                 {
                     continue;
