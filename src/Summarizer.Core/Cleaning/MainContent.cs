@@ -366,7 +366,8 @@ internal sealed class MainContent
                     {
                         reason = "page furniture";
                     }
-                    else if ((density > 0.2 && weight < 25) || density > 0.5)
+                    // A third of the text in links: a link list or a teaser block, not prose.
+                    else if ((density > 0.33 && weight < 25) || density > 0.5)
                     {
                         reason = "link list";
                     }
