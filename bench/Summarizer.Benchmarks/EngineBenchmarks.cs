@@ -35,12 +35,14 @@ public class CleanerBenchmarks
     private readonly ArticleCleaner _cleaner = new();
     private byte[] _text = null!;
     private byte[] _html = null!;
+    private byte[] _newsPage = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _text = Seeds.Read("000_3facca137411f480.txt");
         _html = Seeds.Read("001_harbour-council.html");
+        _newsPage = GeneratedNewsPage();
     }
 
     [Benchmark(Baseline = true)]
@@ -48,6 +50,42 @@ public class CleanerBenchmarks
 
     [Benchmark]
     public CleanedArticle HtmlPage() => _cleaner.Clean(_html, "harbour", "text/html");
+
+    /// <summary>A ~150 KB page shaped like a real news page: scripts, navigation, a story, related links, comments.</summary>
+    [Benchmark]
+    public CleanedArticle NewsPageWithFurniture() => _cleaner.Clean(_newsPage, "generated", "text/html");
+
+    private static byte[] GeneratedNewsPage()
+    {
+        var page = new System.Text.StringBuilder("<!doctype html><html lang=\"en\"><head><title>Bridge repair agreed | Courier</title>");
+        for (var i = 0; i < 40; i++)
+        {
+            page.Append("<script>window.dataLayer = window.dataLayer || []; dataLayer.push({ event: 'view', slot: ").Append(i).Append(" });</script>");
+        }
+        page.Append("</head><body><header><nav><ul>");
+        for (var i = 0; i < 60; i++)
+        {
+            page.Append("<li><a href=\"/section/").Append(i).Append("\">Section ").Append(i).Append("</a></li>");
+        }
+        page.Append("</ul></nav></header><main><article><h1>Bridge repair agreed</h1><div class=\"story-body\">");
+        for (var i = 0; i < 30; i++)
+        {
+            page.Append("<p>The harbour council voted on Tuesday to repair the old swing bridge, ending two years of argument over whether it should be replaced, ")
+                .Append("and officials said work would start in May, paragraph ").Append(i).Append(".</p>");
+        }
+        page.Append("</div></article><aside class=\"related\"><ul>");
+        for (var i = 0; i < 40; i++)
+        {
+            page.Append("<li><a href=\"/story/").Append(i).Append("\">Another story headline number ").Append(i).Append("</a></li>");
+        }
+        page.Append("</ul></aside><section id=\"comments\">");
+        for (var i = 0; i < 50; i++)
+        {
+            page.Append("<div class=\"comment\"><p>Reader ").Append(i).Append(" says the repair is long overdue and the council should have acted years ago.</p></div>");
+        }
+        page.Append("</section></main><footer>All rights reserved</footer></body></html>");
+        return System.Text.Encoding.UTF8.GetBytes(page.ToString());
+    }
 }
 
 internal static class Seeds

@@ -151,4 +151,45 @@ public sealed class CleaningDecodingTests
         Assert.Equal(["The council voted on Tuesday to repair the bridge.", "The mayor welcomed the decision on Wednesday."], article.Paragraphs);
         Assert.Equal("The council voted on Tuesday to repair the bridge.\n\nThe mayor welcomed the decision on Wednesday.", article.Text);
     }
+
+    [Fact]
+    public void A_byte_order_mark_beats_a_conflicting_meta_charset()
+    {
+        var html = "<html><head><meta charset=\"windows-1252\"></head><body><p>The café on the quay reopened on Monday after the council approved its new licence.</p></body></html>";
+        byte[] bytes = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(html)];
+
+        var article = Clean(bytes);
+
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Contains("The café on the quay", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_http_equiv_windows_1252_page_keeps_its_curly_quotes_and_dashes()
+    {
+        var html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
+            + "<body><p>The mayor said the café’s licence was “long overdue” — and that the quay would reopen on Monday.</p></body></html>";
+
+        var article = Clean(Encoding.GetEncoding(1252).GetBytes(html));
+
+        Assert.Equal("windows-1252", article.Encoding);
+        Assert.Contains("the café’s licence was “long overdue” — and", article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_utf16_html_page_with_a_byte_order_mark_is_decoded_and_cleaned_as_html(bool bigEndian)
+    {
+        var html = "<!doctype html><html><head><meta charset=\"utf-16\"><title>Ειδήσεις</title></head><body><article>"
+            + "<p>Η δημοτική επιτροπή ψήφισε την Τρίτη την επισκευή της παλιάς γέφυρας του λιμανιού, μετά από δύο χρόνια διαφωνιών.</p></article></body></html>";
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(html)];
+
+        var article = Clean(bytes);
+
+        Assert.Equal("html", article.Format);
+        Assert.StartsWith("utf-16", article.Encoding, StringComparison.Ordinal);
+        Assert.Contains("Η δημοτική επιτροπή ψήφισε την Τρίτη", article.Text, StringComparison.Ordinal);
+    }
 }

@@ -44,6 +44,8 @@ public sealed partial class ArticleCleaner
             Title = extraction.Title,
             Byline = extraction.Byline,
             Dateline = extraction.Dateline,
+            CanonicalUrl = extraction.CanonicalUrl,
+            Language = extraction.Language,
             Text = string.Join("\n\n", extraction.Paragraphs),
             Paragraphs = extraction.Paragraphs,
             Removed = extraction.Removed,

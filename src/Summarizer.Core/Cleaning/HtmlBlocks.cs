@@ -22,11 +22,14 @@ internal static class HtmlBlocks
     public static readonly FrozenSet<string> SkippedTags = FrozenSet.ToFrozenSet(
     [
         "SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "MATH", "IFRAME", "OBJECT", "EMBED", "CANVAS", "HEAD",
-        "SELECT", "TEXTAREA", "INPUT", "AUDIO", "VIDEO", "PICTURE", "IMG", "MAP",
+        "SELECT", "TEXTAREA", "INPUT", "BUTTON", "AUDIO", "VIDEO", "PICTURE", "IMG", "MAP",
     ]);
 
     /// <summary>The folded, non-empty text blocks under <paramref name="root"/>, in document order.</summary>
-    public static List<string> Collect(INode root)
+    public static List<string> Collect(INode root) => Collect(root, null);
+
+    /// <summary>The folded, non-empty text blocks under <paramref name="root"/>, skipping the elements in <paramref name="skip"/>.</summary>
+    public static List<string> Collect(INode root, IReadOnlySet<IElement>? skip)
     {
         var blocks = new List<string>();
         var current = new StringBuilder();
@@ -49,14 +52,18 @@ internal static class HtmlBlocks
                     if (block) { Flush(current, blocks); }
                     continue;
                 }
-                if (SkippedTags.Contains(tag))
+                if (SkippedTags.Contains(tag) || (skip is not null && skip.Contains(element)))
                 {
+                    if (block) { Flush(current, blocks); }
                     continue;
                 }
                 if (block) { Flush(current, blocks); }
                 stack.Push((node, true));
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                // Indexing the child list: AngleSharp finds a sibling by searching the parent's list, quadratic on wide pages.
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
                 {
+                    var child = children[k];
                     stack.Push((child, false));
                 }
             }
@@ -66,8 +73,11 @@ internal static class HtmlBlocks
             }
             else if (node is IDocument or IDocumentFragment)
             {
-                for (var child = node.LastChild; child is not null; child = child.PreviousSibling)
+                // Indexing the child list: AngleSharp finds a sibling by searching the parent's list, quadratic on wide pages.
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
                 {
+                    var child = children[k];
                     stack.Push((child, false));
                 }
             }
@@ -92,8 +102,10 @@ internal static class HtmlBlocks
             {
                 return true;
             }
-            for (var child = node.FirstChild; child is not null; child = child.NextSibling)
+            var children = node.ChildNodes;
+            for (var k = 0; k < children.Length; k++)
             {
+                var child = children[k];
                 if (child is IElement) { stack.Push((child, depth + 1)); }
             }
         }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
@@ -10,25 +9,35 @@ using Summarizer.Core.Documents;
 namespace Summarizer.Core.Cleaning;
 
 /// <summary>
-/// HTML page → the story: SmartReader (Readability) finds the main content offline; when it finds nothing, the
-/// page's own blocks are cleaned like a plain-text capture. Title, byline and date come from the page's metadata.
+/// HTML page → the story: one AngleSharp parse, then <see cref="MainContent"/> scores the page's blocks and keeps the
+/// main content; when it finds nothing, the page's own blocks are cleaned like a plain-text capture. Title, byline,
+/// date, canonical URL and language come from the page's metadata (meta tags, JSON-LD).
 /// </summary>
 internal static partial class HtmlExtractor
 {
-    // SmartReader needs a URL but must never fetch it: an unroutable, reserved host makes that explicit.
-    private const string OfflineUrl = "https://article.invalid/";
-    // SmartReader walks the tree recursively and slows down sharply on huge pages (a 50,000-paragraph page takes
-    // ~20 s): deeper or larger pages are handled by the iterative fallback only.
-    private const int MaxDepthForReader = 400;
-    private const int MaxElementsForReader = 25_000;
-    // Below this much text, SmartReader probably picked a wrong, tiny block.
-    private const int MinReaderChars = 250;
+    // Below this much text the scorer probably picked a wrong, tiny block.
+    private const int MinContentChars = 250;
     // Removed blocks are for an editor's audit: keep the list and each entry readable.
     private const int MaxRemovedEntries = 300;
     private const int MaxRemovedChars = 300;
+    // Real article pages stay under ~1.5 MB of markup; far beyond that the parse alone approaches the 1 s budget a page
+    // gets and the DOM costs hundreds of MB. Bigger pages are first stripped of scripts, styles and comments.
+    internal const int MaxMarkupChars = 3_000_000;
+    // JSON-LD articleBody shorter than this is a teaser, not the story.
+    private const int MinJsonLdChars = 500;
+    // The scored blocks lose to JSON-LD articleBody when they hold less than this share of its text.
+    private const double JsonLdPreferredBelow = 0.7;
 
-    // A parser per page: cleaning runs concurrently in the host, and a parser's browsing context is not meant to be shared.
-    private static HtmlParser NewParser() => new(new HtmlParserOptions { IsScripting = false });
+    // One parser per thread: a parser is cheap to reuse but not meant to be shared by concurrent parses.
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
+
+    private static HtmlParser Parser => t_parser ??= new HtmlParser(new HtmlParserOptions
+    {
+        IsScripting = false,
+        // Source positions are never used; not keeping them saves an allocation per node.
+        IsKeepingSourceReferences = false,
+    });
 
     // Class/id words of containers that hold page furniture, and the reason recorded when one is removed.
     private static readonly FrozenDictionary<string, string> FurnitureClassWords = new Dictionary<string, string>
@@ -42,39 +51,87 @@ internal static partial class HtmlExtractor
         ["newsletter"] = "subscription prompt", ["subscribe"] = "subscription prompt", ["paywall"] = "subscription prompt",
         ["cookie"] = "cookie notice", ["cookies"] = "cookie notice", ["consent"] = "cookie notice", ["gdpr"] = "cookie notice",
         ["comments"] = "comments", ["breadcrumb"] = "navigation", ["breadcrumbs"] = "navigation",
+        ["caption"] = "caption", ["figcaption"] = "caption",
     }.ToFrozenDictionary();
 
     public static Extraction Extract(string html)
     {
-        var parser = NewParser();
-        var document = parser.ParseDocument(html);
-        var removed = new List<RemovedBlock>();
-        var meta = ReadMetadata(document);
-        var tooBigForReader = HtmlBlocks.Exceeds(document, MaxDepthForReader, MaxElementsForReader);
-
-        PreClean(document, removed);
-        var pageBlocks = HtmlBlocks.Collect(document.Body ?? (INode)document);
-
-        List<string>? readerBlocks = null;
-        string? readerTitle = null, readerByline = null, readerDate = null;
-        if (!tooBigForReader)
+        if (html.Length > MaxMarkupChars)
         {
-            (readerBlocks, readerTitle, readerByline, readerDate) = RunReader(document, parser);
+            html = MarkupStripper.WithoutScriptsStylesAndComments(html);
+            if (html.Length > MaxMarkupChars)
+            {
+                throw new ArticleRejectedException(
+                    $"This web page is too large to be one article: {html.Length / 1_000_000.0:0.#} million characters of markup once scripts and styles are removed " +
+                    $"(the limit is {MaxMarkupChars / 1_000_000} million). Upload the article's text, or save just the article's page.");
+            }
+        }
+        html = MarkupStripper.WithBoundedNesting(html);
+        var document = Parser.ParseDocument(html);
+        var meta = ReadMetadata(document);
+        var hints = new ExtractionHints(meta.Title, meta.Byline, meta.Published);
+        var body = document.Body ?? document.DocumentElement;
+        var content = MainContent.Find(body, ReasonToRemove);
+
+        var removed = new List<RemovedBlock>();
+        foreach (var (element, reason) in content.RemovedFurniture)
+        {
+            if (removed.Count >= MaxRemovedEntries)
+            {
+                break;
+            }
+            var text = HtmlBlocks.Text(element);
+            if (text.Length > 0)
+            {
+                removed.Add(new RemovedBlock(text, reason));
+            }
         }
 
-        var hints = new ExtractionHints(
-            meta.Title ?? readerTitle,
-            meta.Byline ?? readerByline,
-            meta.Published ?? readerDate);
+        var blocks = new List<string>();
+        foreach (var root in content.Roots)
+        {
+            blocks.AddRange(HtmlBlocks.Collect(root, content.Dropped));
+        }
+
+        var contentChars = blocks.Sum(b => b.Length);
+        // The page's own JSON-LD articleBody is the publisher's statement of the story: when the scored blocks hold
+        // clearly less text than it, the scorer missed part of the story (split containers, a paywall teaser block).
+        if (meta.ArticleBody is { } declared && JsonLdParagraphs(declared) is { } declaredBlocks
+            && declaredBlocks.Sum(b => b.Length) is var declaredChars && declaredChars >= MinJsonLdChars
+            && contentChars < declaredChars * JsonLdPreferredBelow)
+        {
+            blocks = declaredBlocks;
+            contentChars = declaredChars;
+        }
+        else if (meta.ArticleBody is { } statement && TextNormalizer.FoldParagraph(System.Net.WebUtility.HtmlDecode(statement)) is { Length: >= MinJsonLdChars } folded
+            && !statement.Contains('<', StringComparison.Ordinal))
+        {
+            // The scored blocks hold the story: those the publisher's articleBody does not contain are furniture.
+            var inStatement = blocks.Where(b => folded.Contains(b, StringComparison.Ordinal)).ToList();
+            if (inStatement.Sum(b => b.Length) >= folded.Length * 0.8)
+            {
+                foreach (var block in blocks.Where(b => !folded.Contains(b, StringComparison.Ordinal)))
+                {
+                    removed.Add(new RemovedBlock(block, "not in the page's articleBody"));
+                }
+                blocks = inStatement;
+                contentChars = inStatement.Sum(b => b.Length);
+            }
+        }
 
         Extraction extraction;
-        if (readerBlocks is not null && readerBlocks.Sum(b => b.Length) >= Math.Min(MinReaderChars, pageBlocks.Sum(b => b.Length)))
+        if (contentChars >= MinContentChars)
         {
-            extraction = FilterReaderBlocks(readerBlocks, hints);
-            var kept = new HashSet<string>(readerBlocks, StringComparer.Ordinal);
-            foreach (var block in pageBlocks.Where(b => !kept.Contains(b)))
+            extraction = FilterReaderBlocks(blocks, hints);
+            // Name what a block outside the story was when a rule knows; otherwise it was simply not part of the story.
+            var outside = new HashSet<IElement>(content.Dropped, ReferenceEqualityComparer.Instance);
+            outside.UnionWith(content.Roots);
+            foreach (var block in HtmlBlocks.Collect(body, outside))
             {
-                // Name what the dropped block was when a rule knows; otherwise it was simply not part of the story.
+                if (removed.Count >= MaxRemovedEntries)
+                {
+                    break;
+                }
                 var reason = string.Equals(block, hints.Title, StringComparison.OrdinalIgnoreCase) ? "title"
                     : NewsPatterns.Byline(block) is not null ? "byline"
                     : FurnitureCues.Classify(block) ?? "outside the main content";
@@ -83,7 +140,9 @@ internal static partial class HtmlExtractor
         }
         else
         {
-            // SmartReader found nothing usable: clean the page's own blocks like a captured text.
+            // The scorer found nothing story-like (a fragment, a bare list of paragraphs): clean the page's own
+            // blocks like a captured text.
+            var pageBlocks = HtmlBlocks.Collect(body, content.Dropped);
             extraction = PlainTextExtractor.ExtractBlocks(pageBlocks, hints with { Title = null });
             extraction = extraction with { Title = hints.Title ?? extraction.Title };
         }
@@ -93,10 +152,23 @@ internal static partial class HtmlExtractor
             .Take(MaxRemovedEntries)
             .Select(r => r.Text.Length > MaxRemovedChars ? r with { Text = r.Text[..MaxRemovedChars] + "…" } : r)
             .ToList();
-        return extraction with { Removed = allRemoved };
+        return extraction with { Removed = allRemoved, CanonicalUrl = meta.CanonicalUrl, Language = meta.Language };
     }
 
-    /// <summary>SmartReader's blocks cleaned of the furniture lines it keeps (ad labels, "Read more", the headline).</summary>
+    /// <summary>JSON-LD articleBody → paragraphs: its line breaks, entities decoded and any markup left out.</summary>
+    private static List<string>? JsonLdParagraphs(string body)
+    {
+        var text = System.Net.WebUtility.HtmlDecode(body);
+        if (text.Contains('<', StringComparison.Ordinal))
+        {
+            // Some publishers put HTML in articleBody: read it as a fragment.
+            text = string.Join("\n", HtmlBlocks.Collect(Parser.ParseDocument("<body>" + text + "</body>").Body!));
+        }
+        var paragraphs = text.Split('\n').Select(TextNormalizer.FoldParagraph).Where(p => p.Length > 0).ToList();
+        return paragraphs.Count > 0 ? paragraphs : null;
+    }
+
+    /// <summary>The main content's blocks cleaned of the furniture lines it still holds (ad labels, "Read more", the headline).</summary>
     private static Extraction FilterReaderBlocks(List<string> blocks, ExtractionHints hints)
     {
         var paragraphs = new List<string>();
@@ -133,91 +205,6 @@ internal static partial class HtmlExtractor
         }
         var dateline = hints.Dateline ?? (paragraphs.Count > 0 ? NewsPatterns.Dateline(paragraphs[0], out _) : null);
         return new Extraction(hints.Title, byline, dateline, paragraphs, removed);
-    }
-
-    private static (List<string>? Blocks, string? Title, string? Byline, string? Date) RunReader(IHtmlDocument document, HtmlParser parser)
-    {
-        try
-        {
-            using var reader = new SmartReader.Reader(OfflineUrl, document)
-            {
-                Debug = false,
-                ContinueIfNotReadable = true,
-            };
-            var article = reader.GetArticle();
-            if (!article.Completed || string.IsNullOrWhiteSpace(article.Content))
-            {
-                return (null, null, null, null);
-            }
-            var content = parser.ParseDocument("<!doctype html><html><body>" + article.Content + "</body></html>");
-            var blocks = HtmlBlocks.Collect(content.Body!);
-            var date = article.PublicationDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
-            return (blocks, Clean(article.Title), Clean(article.Byline ?? article.Author), date);
-        }
-#pragma warning disable CA1031 // A third-party extractor failing on a strange page must not fail the article: fall back.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-            return (null, null, null, null);
-        }
-    }
-
-    /// <summary>Removes what is never article text, recording the visible text of what was removed and why.</summary>
-    private static void PreClean(IHtmlDocument document, List<RemovedBlock> removed)
-    {
-        foreach (var element in document.QuerySelectorAll("script, style, noscript, template, svg, iframe, object, embed, canvas, form input, form select, form textarea, button").ToList())
-        {
-            element.Remove();
-        }
-        var body = document.Body;
-        if (body is null)
-        {
-            return;
-        }
-        foreach (var element in body.QuerySelectorAll("*").ToList())
-        {
-            if (element.Parent is null || !body.Contains(element))
-            {
-                continue;
-            }
-            var reason = ReasonToRemove(element);
-            if (reason is null)
-            {
-                continue;
-            }
-            // A container holding the story is the page's frame, whatever its class says ("Page-ad-margins", "paywall").
-            if (HoldsStory(element))
-            {
-                continue;
-            }
-            var text = HtmlBlocks.Text(element);
-            if (text.Length > 0)
-            {
-                removed.Add(new RemovedBlock(text, reason));
-            }
-            element.Remove();
-        }
-    }
-
-    private static bool HoldsStory(IElement element)
-    {
-        if (element.TagName is "NAV" or "ASIDE" or "FIGCAPTION")
-        {
-            return false;
-        }
-        if (element.QuerySelector("article, main, [itemprop='articleBody']") is not null)
-        {
-            return true;
-        }
-        var paragraphs = 0;
-        foreach (var p in element.QuerySelectorAll("p"))
-        {
-            if (p.TextContent.Length >= 80 && ++paragraphs >= 3)
-            {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static string? ReasonToRemove(IElement element)
@@ -259,16 +246,99 @@ internal static partial class HtmlExtractor
         return null;
     }
 
-    private sealed record PageMetadata(string? Title, string? Byline, string? Published);
+    private sealed record PageMetadata(string? Title, string? Byline, string? Published, string? CanonicalUrl, string? Language, string? ArticleBody);
+
+    /// <summary>The elements metadata is read from, found in one walk over the page instead of a selector query each.</summary>
+    private sealed class MetadataScan
+    {
+        public Dictionary<string, string> Metas { get; } = new(StringComparer.Ordinal);
+        public List<IElement> JsonLd { get; } = [];
+        public IElement? FirstH1 { get; private set; }
+        public IElement? Author { get; private set; }
+        public string? DatePublished { get; private set; }
+        public string? TimeDatetime { get; private set; }
+        public string? Canonical { get; private set; }
+        public string? ContentLanguage { get; private set; }
+
+        public static MetadataScan Of(IHtmlDocument document)
+        {
+            var scan = new MetadataScan();
+            var stack = new Stack<INode>();
+            stack.Push(document);
+            while (stack.Count > 0)
+            {
+                var node = stack.Pop();
+                if (node is IElement element)
+                {
+                    scan.Visit(element);
+                }
+                var children = node.ChildNodes;
+                for (var k = children.Length - 1; k >= 0; k--)
+                {
+                    if (children[k] is IElement child)
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+            return scan;
+        }
+
+        private void Visit(IElement element)
+        {
+            switch (element.TagName)
+            {
+                case "META":
+                    var content = element.GetAttribute("content");
+                    if (string.IsNullOrWhiteSpace(content))
+                    {
+                        return;
+                    }
+                    foreach (var attribute in (ReadOnlySpan<string>)["property", "name", "itemprop"])
+                    {
+                        if (element.GetAttribute(attribute) is { Length: > 0 } key)
+                        {
+                            Metas.TryAdd(key, content);
+                        }
+                    }
+                    if (string.Equals(element.GetAttribute("http-equiv"), "content-language", StringComparison.OrdinalIgnoreCase))
+                    {
+                        ContentLanguage ??= content;
+                    }
+                    return;
+                case "LINK" when Canonical is null && element.GetAttribute("rel") is { } rel && rel.Contains("canonical", StringComparison.OrdinalIgnoreCase):
+                    Canonical = element.GetAttribute("href");
+                    return;
+                case "SCRIPT" when element.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase):
+                    JsonLd.Add(element);
+                    return;
+                case "H1":
+                    FirstH1 ??= element;
+                    break;
+                case "TIME":
+                    TimeDatetime ??= element.GetAttribute("datetime");
+                    break;
+            }
+            var itemprop = element.GetAttribute("itemprop");
+            if (Author is null && (element.GetAttribute("rel") == "author" || itemprop == "author"))
+            {
+                Author = element;
+            }
+            if (itemprop == "datePublished")
+            {
+                DatePublished ??= element.GetAttribute("datetime");
+            }
+        }
+    }
 
     private static PageMetadata ReadMetadata(IHtmlDocument document)
     {
+        var scan = MetadataScan.Of(document);
         string? Meta(params string[] keys)
         {
             foreach (var key in keys)
             {
-                var value = document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content");
-                if (!string.IsNullOrWhiteSpace(value))
+                if (scan.Metas.TryGetValue(key, out var value))
                 {
                     return TextNormalizer.FoldParagraph(System.Net.WebUtility.HtmlDecode(value));
                 }
@@ -276,10 +346,11 @@ internal static partial class HtmlExtractor
             return null;
         }
 
-        var (ldHeadline, ldAuthor, ldPublished) = ReadJsonLd(document);
+        var ld = ReadJsonLd(scan.JsonLd);
+        var (ldHeadline, ldAuthor, ldPublished) = (ld.Headline, ld.Author, ld.Published);
         var siteName = Meta("og:site_name", "application-name");
         var title = Meta("og:title", "twitter:title") ?? ldHeadline
-            ?? Clean(document.QuerySelector("h1") is { } h1 ? HtmlBlocks.Text(h1) : null)
+            ?? Clean(scan.FirstH1 is { } h1 ? HtmlBlocks.Text(h1) : null)
             ?? Clean(document.Title);
         title = TrimSiteName(title, siteName);
 
@@ -288,7 +359,7 @@ internal static partial class HtmlExtractor
         {
             author = null;
         }
-        author ??= ldAuthor ?? Clean(document.QuerySelector("[rel='author'], [itemprop='author'] [itemprop='name'], [itemprop='author']") is { } a ? HtmlBlocks.Text(a) : null);
+        author ??= ldAuthor ?? Clean(scan.Author is { } a ? HtmlBlocks.Text(a.QuerySelector("[itemprop='name']") ?? a) : null);
         if (author is not null && (author.Length > 120 || author.Length == 0))
         {
             author = null;
@@ -301,16 +372,47 @@ internal static partial class HtmlExtractor
         var published = Meta("article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "date",
                 "dc.date.issued", "dcterms.created", "dc.date", "sailthru.date", "parsely-pub-date", "og:published_time")
             ?? ldPublished
-            ?? Clean(document.QuerySelector("[itemprop='datePublished']")?.GetAttribute("datetime"))
-            ?? Clean(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        return new PageMetadata(title, author, published);
+            ?? Clean(scan.DatePublished)
+            ?? Clean(scan.TimeDatetime);
+        var canonical = Clean(scan.Canonical) ?? Meta("og:url");
+        if (canonical is not null && !Uri.TryCreate(canonical, UriKind.Absolute, out _))
+        {
+            canonical = null;
+        }
+        var language = Clean(document.DocumentElement?.GetAttribute("lang"))
+            ?? Clean(scan.ContentLanguage)
+            ?? ld.Language
+            ?? Meta("og:locale", "language", "dc.language");
+        return new PageMetadata(title, author, published, canonical, NormalizeLanguage(language), ld.ArticleBody);
     }
 
-    /// <summary>headline, author name(s) and datePublished from schema.org JSON-LD, where a page has it.</summary>
-    private static (string? Headline, string? Author, string? Published) ReadJsonLd(IHtmlDocument document)
+    /// <summary>"en_US", "EN-us" → "en-US": a BCP 47 tag, or null when the value is not one.</summary>
+    internal static string? NormalizeLanguage(string? value)
     {
-        string? headline = null, author = null, published = null;
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+        if (value is null)
+        {
+            return null;
+        }
+        var parts = value.Split(',')[0].Trim().Replace('_', '-').Split('-', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || parts[0].Length is < 2 or > 3 || !parts[0].All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+        var tag = parts[0].ToLowerInvariant();
+        if (parts.Length > 1 && parts[1].Length == 2 && parts[1].All(char.IsAsciiLetter))
+        {
+            tag += "-" + parts[1].ToUpperInvariant();
+        }
+        return tag;
+    }
+
+    /// <summary>headline, author name(s), datePublished, inLanguage and articleBody from schema.org JSON-LD, where a page has it.</summary>
+    private sealed record JsonLd(string? Headline, string? Author, string? Published, string? Language, string? ArticleBody);
+
+    private static JsonLd ReadJsonLd(List<IElement> scripts)
+    {
+        string? headline = null, author = null, published = null, language = null, articleBody = null;
+        foreach (var script in scripts)
         {
             try
             {
@@ -340,6 +442,12 @@ internal static partial class HtmlExtractor
                             case "datePublished" when property.Value.ValueKind == JsonValueKind.String:
                                 published ??= Clean(property.Value.GetString());
                                 break;
+                            case "inLanguage" when property.Value.ValueKind == JsonValueKind.String:
+                                language ??= Clean(property.Value.GetString());
+                                break;
+                            case "articleBody" when property.Value.ValueKind == JsonValueKind.String:
+                                articleBody ??= property.Value.GetString();
+                                break;
                             case "author":
                                 author ??= AuthorNames(property.Value);
                                 break;
@@ -355,7 +463,7 @@ internal static partial class HtmlExtractor
                 // Broken JSON-LD is common; the page's other metadata still counts.
             }
         }
-        return (headline, author, published);
+        return new JsonLd(headline, author, published, language, articleBody);
     }
 
     private static string? AuthorNames(JsonElement value)

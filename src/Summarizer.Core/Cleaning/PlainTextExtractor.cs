@@ -10,7 +10,13 @@ internal sealed record Extraction(
     string? Byline,
     string? Dateline,
     IReadOnlyList<string> Paragraphs,
-    IReadOnlyList<RemovedBlock> Removed);
+    IReadOnlyList<RemovedBlock> Removed)
+{
+    /// <summary>The page's canonical URL, when it declares one (HTML only).</summary>
+    public string? CanonicalUrl { get; init; }
+    /// <summary>The page's declared language as a BCP 47 tag (HTML only).</summary>
+    public string? Language { get; init; }
+}
 
 /// <summary>Hints an HTML page gives before its text is cleaned like a plain-text capture.</summary>
 internal sealed record ExtractionHints(string? Title = null, string? Byline = null, string? Dateline = null);

@@ -10,6 +10,10 @@ public sealed record CleanedArticle
     public string? Title { get; init; }
     public string? Byline { get; init; }
     public string? Dateline { get; init; }
+    /// <summary>The page's canonical URL (link rel=canonical or og:url), when an HTML upload declares one.</summary>
+    public string? CanonicalUrl { get; init; }
+    /// <summary>The page's declared language as a BCP 47 tag ("en", "en-GB"), when an HTML upload declares one.</summary>
+    public string? Language { get; init; }
     /// <summary>"text" or "html": what the upload was recognised as.</summary>
     public required string Format { get; init; }
     /// <summary>The character encoding the bytes were decoded with.</summary>
