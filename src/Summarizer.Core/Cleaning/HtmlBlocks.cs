@@ -86,32 +86,6 @@ internal static class HtmlBlocks
         return blocks;
     }
 
-    /// <summary>
-    /// Whether the tree under <paramref name="root"/> nests deeper than <paramref name="maxDepth"/> or holds more than
-    /// <paramref name="maxElements"/> elements; counted without recursion, stopping as soon as either limit is passed.
-    /// </summary>
-    public static bool Exceeds(INode root, int maxDepth, int maxElements)
-    {
-        var elements = 0;
-        var stack = new Stack<(INode Node, int Depth)>();
-        stack.Push((root, 0));
-        while (stack.Count > 0)
-        {
-            var (node, depth) = stack.Pop();
-            if (depth > maxDepth || ++elements > maxElements)
-            {
-                return true;
-            }
-            var children = node.ChildNodes;
-            for (var k = 0; k < children.Length; k++)
-            {
-                var child = children[k];
-                if (child is IElement) { stack.Push((child, depth + 1)); }
-            }
-        }
-        return false;
-    }
-
     /// <summary>Text of an element, folded, without recursion.</summary>
     public static string Text(INode root) => string.Join(" ", Collect(root));
 
