@@ -9,8 +9,10 @@ namespace Summarizer.Core.Tests;
 public sealed class CleaningHostileHtmlTests
 {
     private const string Paragraph = "<p>The harbour council voted on Tuesday to repair the old swing bridge, ending two years of argument over whether it should be replaced.</p>\n";
-    // The bound a page gets in production is 1 s; tests allow for a loaded CI machine and a cold JIT.
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
+    // A guard against runaway (quadratic) cost, not the speed target: these pages take tens of milliseconds in Release,
+    // seconds in a Debug build on a loaded machine, and minutes if a walk turns quadratic. The 1 s per page target is
+    // measured by `summarizer bench-clean` (slowest page) and the cleaner's BenchmarkDotNet benchmarks.
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
     [Fact]
     public void A_20_mb_page_is_rejected_quickly_and_says_it_is_too_large()
