@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
@@ -18,7 +17,7 @@ internal sealed class OfflineSummarizer
         var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
         var id = ArticleId.FromBlobName(file.Name);
         var contentType = UploadCommand.ContentTypeOf(file);
-        var source = new SourceInfo(file.Name, Convert.ToHexStringLower(SHA256.HashData(content)), contentType, content.Length, file.LastWriteTimeUtc);
+        var source = new SourceInfo(file.Name, ContentHash.Of(content), contentType, content.Length, file.LastWriteTimeUtc);
         var article = _cleaner.Clean(content, id, contentType, file.Name) with { Source = source };
         var started = Stopwatch.GetTimestamp();
         var draft = await _engine.SummarizeAsync(article, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Cleaning;
@@ -47,7 +46,7 @@ public sealed class CleanStage(
             return;
         }
 
-        var contentHash = Convert.ToHexStringLower(SHA256.HashData(raw.Content));
+        var contentHash = ContentHash.Of(raw.Content);
         var status = await statuses.GetAsync(id, cancellationToken);
         if (status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash)
         {

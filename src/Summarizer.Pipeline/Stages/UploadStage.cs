@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Summarizer.Core.Documents;
 using Summarizer.Pipeline.Storage;
 
@@ -15,7 +14,7 @@ public sealed class UploadStage(ArticleRepository repository, ArticleStatusStore
 {
     public async Task<UploadReceipt> RunAsync(string name, byte[] content, string? contentType, CancellationToken cancellationToken)
     {
-        var receipt = new UploadReceipt(ArticleId.FromBlobName(name), Convert.ToHexStringLower(SHA256.HashData(content)));
+        var receipt = new UploadReceipt(ArticleId.FromBlobName(name), ContentHash.Of(content));
         await statuses.MarkReceivedAsync(receipt.Id, name, receipt.ContentHash, cancellationToken);
         await repository.UploadRawAsync(name, new BinaryData(content), contentType, cancellationToken);
         return receipt;

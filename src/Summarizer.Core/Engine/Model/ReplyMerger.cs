@@ -36,18 +36,17 @@ public static class ReplyMerger
                 continue;
             }
             var known = merged[index];
+            // The longer name is the fuller one ("Sergei Lavrov" over "Lavrov"); every other form becomes an alias.
+            var name = actor.Name.Length > known.Name.Length ? actor.Name : known.Name;
             merged[index] = known with
             {
-                // The longer name is the fuller one ("Sergei Lavrov" over "Lavrov").
-                Name = actor.Name.Length > known.Name.Length ? actor.Name : known.Name,
+                Name = name,
                 Role = known.Role ?? actor.Role,
-                Aliases = [.. known.Aliases.Concat(actor.Aliases).Append(actor.Name).Append(known.Name).Distinct(StringComparer.OrdinalIgnoreCase)],
+                Aliases = [.. known.Aliases.Concat(actor.Aliases).Append(actor.Name).Append(known.Name)
+                    .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
+                    .Distinct(StringComparer.OrdinalIgnoreCase)],
                 Mentions = known.Mentions + actor.Mentions,
                 Evidence = BetterEvidence(known, actor),
-            };
-            merged[index] = merged[index] with
-            {
-                Aliases = [.. merged[index].Aliases.Where(a => !string.Equals(a, merged[index].Name, StringComparison.OrdinalIgnoreCase))],
             };
         }
         return merged;
