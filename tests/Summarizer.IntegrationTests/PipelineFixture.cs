@@ -56,13 +56,15 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>Polls the status over HTTP until the article is summarised or failed with the given content.</summary>
     public async Task<JsonElement> WaitForOutcomeAsync(string id, string? contentHash = null, TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(45));
-        while (true)
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
+        var last = "no status yet";
+        while (DateTimeOffset.UtcNow < deadline)
         {
-            using var response = await Http.GetAsync($"/api/articles/{id}", cts.Token);
+            using var response = await Http.GetAsync($"/api/articles/{id}");
             if (response.IsSuccessStatusCode)
             {
-                var status = await response.Content.ReadFromJsonAsync<JsonElement>(cts.Token);
+                var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+                last = status.GetRawText();
                 var state = status.GetProperty("status").GetString();
                 var hashMatches = contentHash is null || (status.TryGetProperty("contentHash", out var hash) && hash.GetString() == contentHash);
                 if (state is "summarized" or "failed" && hashMatches)
@@ -70,8 +72,9 @@ public class PipelineFixture : IAsyncLifetime
                     return status;
                 }
             }
-            await Task.Delay(100, cts.Token);
+            await Task.Delay(100);
         }
+        throw new TimeoutException($"{id} reached no outcome{(contentHash is null ? "" : " for content " + contentHash)}; last status: {last}");
     }
 
     public async Task<SummaryDocument> GetSummaryAsync(string id)

@@ -6,8 +6,9 @@ using Summarizer.Pipeline.Http;
 namespace Summarizer.Cli.Hosting;
 
 /// <summary>
-/// The whole pipeline in one process, for machines without Azure Functions Core Tools: the same triggers on the
-/// WebJobs SDK and the same HTTP routes on Kestrel (http://localhost:7071), against Azurite or a storage account.
+/// The whole pipeline in one process, for machines without Azure Functions Core Tools: the queue trigger on the
+/// WebJobs SDK, an <see cref="UploadWatcher"/> in place of Event Grid, and the same HTTP routes on Kestrel
+/// (http://localhost:7071), against Azurite or a storage account.
 /// </summary>
 public static class LocalHost
 {
@@ -26,11 +27,11 @@ public static class LocalHost
 
         builder.Services.AddSummarizerPipeline(builder.Configuration);
         builder.Services.AddSingleton<ITypeLocator>(new LocalTypeLocator());
+        builder.Services.AddHostedService<UploadWatcher>();
         builder.Host.ConfigureWebJobs(webJobs =>
         {
             webJobs.AddAzureStorageCoreServices();
-            webJobs.AddAzureStorageBlobs();
-            // The minimum polling interval: a summary follows its upload within a second or two, even after idle.
+            // The minimum polling interval: a summary follows its cleaning at once, even after idle.
             webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromMilliseconds(100));
         });
 
