@@ -8,9 +8,9 @@ namespace Summarizer.Cli.Hosting;
 /// <summary>
 /// Stands in for the Event Grid BlobCreated events Azurite does not emit: lists the upload container a few times a
 /// second and hands every new or overwritten blob (a new ETag) to the clean stage, the way <c>CleanArticle</c> gets
-/// it in Azure. A failing blob is tried again on the next sweeps, then left with its failure on its status.
+/// it in Azure. A failing blob is tried again after 1, 2, 4, 8 s, then left with its failure on its status.
 /// </summary>
-public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage clean, ILogger<UploadWatcher> logger) : BackgroundService
+public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage clean, TimeProvider time, ILogger<UploadWatcher> logger) : BackgroundService
 {
     /// <summary>As many attempts as the Functions host gives a triggering blob or message (host.json maxDequeueCount).</summary>
     public const int MaxAttempts = 5;
@@ -44,7 +44,7 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
         await foreach (var blob in container.GetBlobsAsync(cancellationToken: cancellationToken))
         {
             var etag = blob.Properties.ETag!.Value;
-            if (!_seen.TryGetValue(blob.Name, out var attempts) || attempts.ETag != etag || attempts.Pending)
+            if (!_seen.TryGetValue(blob.Name, out var attempts) || attempts.ETag != etag || attempts.RetryAt <= time.GetUtcNow())
             {
                 due.Add((blob.Name, etag));
             }
@@ -57,14 +57,15 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
             try
             {
                 await clean.RunAsync(blob.Name, ct);
-                outcomes[blob.Name] = new Attempts(blob.ETag, 0, Pending: false);
+                outcomes[blob.Name] = new Attempts(blob.ETag, 0, RetryAt: null);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The stage has recorded the failure on the article's status; try again unless the attempts are spent.
+                // The stage has recorded the failure on the article's status; back off and try again unless the attempts are spent.
                 var spent = failures + 1 >= MaxAttempts;
                 LogCleanFailed(ex, blob.Name, failures + 1, spent ? "giving up" : "will retry");
-                outcomes[blob.Name] = new Attempts(blob.ETag, failures + 1, Pending: !spent);
+                var retryAt = spent ? (DateTimeOffset?)null : time.GetUtcNow().AddSeconds(1 << failures);
+                outcomes[blob.Name] = new Attempts(blob.ETag, failures + 1, retryAt);
             }
         });
         foreach (var (name, attempts) in outcomes)
@@ -73,7 +74,8 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
         }
     }
 
-    private sealed record Attempts(ETag ETag, int Failures, bool Pending);
+    /// <summary>The last version handed to the stage, its failures so far, and when to try it again (null: never).</summary>
+    private sealed record Attempts(ETag ETag, int Failures, DateTimeOffset? RetryAt);
 
     [LoggerMessage(LogLevel.Warning, "Could not list container {Container}; the next sweep tries again")]
     private partial void LogListingFailed(Exception exception, string container);
