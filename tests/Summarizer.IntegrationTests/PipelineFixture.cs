@@ -58,12 +58,13 @@ public class PipelineFixture : IAsyncLifetime
     {
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(45));
         var last = "no status yet";
+        var cancel = TestContext.Current.CancellationToken;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            using var response = await Http.GetAsync($"/api/articles/{id}");
+            using var response = await Http.GetAsync($"/api/articles/{id}", cancel);
             if (response.IsSuccessStatusCode)
             {
-                var status = await response.Content.ReadFromJsonAsync<JsonElement>();
+                var status = await response.Content.ReadFromJsonAsync<JsonElement>(cancel);
                 last = status.GetRawText();
                 var state = status.GetProperty("status").GetString();
                 var hashMatches = contentHash is null || (status.TryGetProperty("contentHash", out var hash) && hash.GetString() == contentHash);
@@ -72,7 +73,7 @@ public class PipelineFixture : IAsyncLifetime
                     return status;
                 }
             }
-            await Task.Delay(100);
+            await Task.Delay(100, cancel);
         }
         throw new TimeoutException($"{id} reached no outcome{(contentHash is null ? "" : " for content " + contentHash)}; last status: {last}");
     }
