@@ -36,6 +36,9 @@ internal sealed class ActorRecord(string name, string kind)
     public bool Headed { get; set; }
 
     public bool Speaks { get; set; }
+
+    /// <summary>Named by a proper name and a lower-case head ("FNV union"): the proper name alone is the same body.</summary>
+    public bool LowerHead { get; set; }
 }
 
 /// <summary>Where an actor is mentioned: used to find the holder of a condition.</summary>
@@ -116,6 +119,7 @@ internal sealed class ActorExtractor
             ScanSentence(sentence);
         }
         ResolveUnknown();
+        ResolveBareHeads();
         return new ActorSet(Select(), _mentions);
     }
 
@@ -128,6 +132,7 @@ internal sealed class ActorExtractor
             var t = tokens[i];
             if (!t.IsWord || !(t.IsCapitalized || IsGazetteerStart(tokens, i)))
             {
+                NoteBareHead(sentence, i);
                 i++;
                 continue;
             }
@@ -152,8 +157,112 @@ internal sealed class ActorExtractor
                     break;
                 }
             }
+            if (HeadedByLowerCase(sentence, i, j) is { } headEnd)
+            {
+                i = headEnd;
+                continue;
+            }
             AnalyzeSpan(sentence, i, j);
             i = j;
+        }
+    }
+
+    /// <summary>"the" + a lower-case body head ("the union", "the government"), resolved once every name is known.</summary>
+    private sealed record BareHead(Sentence Sentence, int Token, string Head);
+
+    private readonly List<BareHead> _bareHeads = [];
+
+    private void NoteBareHead(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
+        if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
+            && !(i + 1 < tokens.Count && tokens[i + 1].Text is "of" or "in" or "for"))
+        {
+            _bareHeads.Add(new BareHead(sentence, i, tokens[i].Text));
+        }
+    }
+
+    /// <summary>
+    /// "the FNV union", "the Oakland school board": a proper name or acronym, at most one lower-case modifier and a
+    /// lower-case body head, after "the". One organisation, named without the article. Returns the index past the head.
+    /// </summary>
+    private int? HeadedByLowerCase(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        var definite = from > 0 && tokens[from - 1].Text == "the" || tokens[from].Text == "The";
+        if (tokens[from].Text == "The")
+        {
+            from++;
+        }
+        if (!definite || from >= to || to - from > 3 || to >= tokens.Count)
+        {
+            return null;
+        }
+        var head = to;
+        if (!_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
+        {
+            // One lower-case modifier: "school board", "teachers' union".
+            head = to + 1;
+            var modifier = tokens[to];
+            var possessive = head < tokens.Count && tokens[head].IsPossessive;
+            if (possessive)
+            {
+                head++;
+            }
+            if (head >= tokens.Count || !modifier.IsWord || !char.IsLower(modifier.Text[0]) || _gazetteer.GroupHeads.ContainsKey(modifier.Text)
+                || modifier.Text.EndsWith("ed", StringComparison.Ordinal) || modifier.Text.EndsWith("ly", StringComparison.Ordinal)
+                || Connectors.Contains(modifier.Text) || !_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
+            {
+                return null;
+            }
+        }
+        for (var k = from; k < to; k++)
+        {
+            if (!tokens[k].IsCapitalized || _gazetteer.IsTitleWord(tokens[k].Text) || _gazetteer.NonEntities.Contains(tokens[k].Text))
+            {
+                return null;
+            }
+        }
+        // "the Kenyan government", "the Chile government" are the state; a known person's "campaign" is left to the person.
+        // "the U.N. health agency" is a unit or a description of a known body, not another actor.
+        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { } entry && end == to && entry.Type is not EntryType.Place)
+        {
+            return null;
+        }
+        AddOrganization(sentence, from, head + 1, _gazetteer.GroupHeads[tokens[head].Text]);
+        return head + 1;
+    }
+
+    /// <summary>
+    /// "the union" refers to the one body whose name has that head; with none, a head the story keeps using
+    /// ("the government" in a story that names no state) is an actor of its own.
+    /// </summary>
+    private void ResolveBareHeads()
+    {
+        foreach (var group in _bareHeads.GroupBy(b => b.Head.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var head = group.Key;
+            var candidates = _actors.Values.Distinct()
+                .Where(a => head == "government" ? a.Kind == "state" && a.Strong >= 1 : a.Kind is not ("person" or "state" or "media")
+                    && (a.Name.Split(' ').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))
+                        // "EPA" is "the agency", "NLC" "the congress": an acronym whose last letter is the head's initial.
+                        || a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
+                .ToList();
+            ActorRecord? target = candidates.Count == 1 ? candidates[0] : null;
+            if (target is null && candidates.Count == 0 && group.Count() >= 2)
+            {
+                target = Get(head, _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
+            }
+            if (target is null)
+            {
+                continue;
+            }
+            foreach (var bare in group)
+            {
+                var token = bare.Sentence.Tokens[bare.Token];
+                Mention(target, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+            }
         }
     }
 
@@ -238,6 +347,12 @@ internal sealed class ActorExtractor
             return;
         }
 
+        if (EndsInCountry(tokens, from, to))
+        {
+            AddOrganization(sentence, from, to, "organization");
+            return;
+        }
+
         var p = from;
         var runStart = -1;
         while (p < to)
@@ -271,6 +386,34 @@ internal sealed class ActorExtractor
         {
             AddUnknown(sentence, runStart, to);
         }
+    }
+
+    /// <summary>
+    /// "Athletics Kenya", "Tennis Canada": capitalised words that are not titles, places or qualifiers, then a
+    /// country's name, make a body named after the country, not the country.
+    /// </summary>
+    private bool EndsInCountry(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to && k - from <= 3; k++)
+        {
+            if (_gazetteer.MatchAt(_model.Text, tokens, k, out var end) is not { Type: EntryType.CountryName } || end != to)
+            {
+                continue;
+            }
+            for (var m = from; m < k; m++)
+            {
+                var t = tokens[m];
+                if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || _gazetteer.IsTitleWord(t.Text) || _gazetteer.NonEntities.Contains(t.Text)
+                    || _gazetteer.PlaceModifiers.Contains(t.Text) || t.Text.EndsWith("ern", StringComparison.Ordinal) || _gazetteer.MatchAt(_model.Text, tokens, m, out _) is not null
+                    || Connectors.Contains(t.Text) || t.Text.Any(char.IsDigit))
+                {
+                    return false;
+                }
+            }
+            // A sentence opener that the text also uses in lower case is an ordinary word ("Yesterday Kenya ...").
+            return !(tokens[from].SentenceStart && _lowerWords.Contains(tokens[from].Text.ToLowerInvariant()));
+        }
+        return false;
     }
 
     private static bool IsShoutedWord(Token t) => t.IsAllCaps && t.Text.Length > 6;
@@ -529,6 +672,7 @@ internal sealed class ActorExtractor
         var name = Slice(tokens, from, to);
         var actor = Get(name, kind);
         actor.Headed = true;
+        actor.LowerHead |= char.IsLower(name[^1]) || char.IsLower(name.Split(' ')[^1][0]);
         var acronym = AcronymAfter(tokens, to);
         if (acronym is not null)
         {
@@ -702,6 +846,7 @@ internal sealed class ActorExtractor
             var surname = tokens[u.To - 1].Text;
             // '"...," said Anna Berg' and "according to Anna Berg" introduce a speaker too.
             var quotedBy = u.From > 0 && tokens[u.From - 1].Text is "said" or "says" or "added" or "wrote" && u.To - u.From <= 3
+                || u.To + 1 < tokens.Count && tokens[u.To].Text == "," && tokens[u.To + 1].Text == "who" && u.To - u.From <= 3
                 || u.From > 1 && tokens[u.From - 1].Text == "to" && tokens[u.From - 2].Text == "according" && u.To - u.From <= 3;
             // A recurring last word alone is weak evidence when the name starts with a place ("Pacific Jet" ... "Jet").
             var placeFirst = _gazetteer.MatchAt(_model.Text, tokens, u.From, out _) is not null;
@@ -866,7 +1011,8 @@ internal sealed class ActorExtractor
         {
             var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
                 && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
-                    || IsAcronymOf(small.Name, b.Name))
+                    || IsAcronymOf(small.Name, b.Name)
+                    || b.LowerHead && Singular(b.Name[..b.Name.LastIndexOf(' ')]) == Singular(small.Name))
                 || !ReferenceEquals(b, small) && b.Name.Length >= small.Name.Length && b.Name != small.Name && Singular(b.Name) == Singular(small.Name));
             if (big is null)
             {

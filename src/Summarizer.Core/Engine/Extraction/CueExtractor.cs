@@ -5,7 +5,7 @@ using Summarizer.Core.Engine.Text;
 namespace Summarizer.Core.Engine.Extraction;
 
 /// <summary>A sentence that carries a cue, with the clause quoted as evidence.</summary>
-internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, int QuoteStart, int QuoteEnd);
+internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, string? Role, int QuoteStart, int QuoteEnd);
 
 /// <summary>
 /// Finds conditions and open questions by cue phrases (from the data files), scoring each prose sentence
@@ -26,7 +26,7 @@ internal static class CueExtractor
     {
         var hits = Find(model, Gazetteer.Instance.ConditionCues, threshold, questions: false);
         return hits.Take(max)
-            .Select(h => new Condition(Holder(h, actors), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+            .Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
             .ToList();
     }
 
@@ -50,23 +50,21 @@ internal static class CueExtractor
             Cue? best = null;
             var bestAt = -1;
             var used = new List<(int, int)>();
+            var bestLength = 0;
             foreach (var cue in cues)
             {
-                // "^if": the cue opens the sentence ("If the results change, ...").
-                var at = cue.Phrase[0] == '^'
-                    ? (lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? 0 : -1)
-                    : IndexOfWord(lower, cue.Phrase);
-                if (at < 0 || used.Any(u => at < u.Item2 && at + cue.Phrase.TrimStart('^').Length > u.Item1))
+                var (at, length) = Match(lower, cue);
+                if (at < 0 || used.Any(u => at < u.Item2 && at + length > u.Item1))
                 {
                     continue;
                 }
-                var length = cue.Phrase[0] == '^' ? cue.Phrase.Length - 1 : cue.Phrase.Length;
                 used.Add((at, at + length));
                 score += cue.Weight;
                 if (best is null || cue.Weight > best.Weight)
                 {
                     best = cue;
                     bestAt = at;
+                    bestLength = length;
                 }
             }
             if (questions && sentence.Text.TrimEnd('"', '”', '’', ' ').EndsWith('?'))
@@ -76,6 +74,7 @@ internal static class CueExtractor
                 {
                     best = new Cue("?", 4);
                     bestAt = 0;
+                    bestLength = 1;
                 }
             }
             if (best is null || score < threshold)
@@ -84,9 +83,26 @@ internal static class CueExtractor
             }
             var cueStart = sentence.Start + bestAt;
             var (qs, qe) = Clause(sentence, cueStart);
-            hits.Add(new CueHit(sentence, score, cueStart, cueStart + best.Phrase.TrimStart('^').Length, best.Phrase, qs, qe));
+            hits.Add(new CueHit(sentence, score, cueStart, cueStart + bestLength, best.Text, best.Role, qs, qe));
         }
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Sentence.Index).ToList();
+    }
+
+    /// <summary>Where a cue first occurs in the folded, lower-cased sentence, and how long the match is; -1 if absent.</summary>
+    private static (int At, int Length) Match(string lower, Cue cue)
+    {
+        if (cue.Pattern is { } pattern)
+        {
+            var m = pattern.Match(lower);
+            return m.Success ? (m.Index, m.Length) : (-1, 0);
+        }
+        // "^if": the cue opens the sentence ("If the results change, ...").
+        if (cue.Phrase[0] == '^')
+        {
+            return lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? (0, cue.Phrase.Length - 1) : (-1, 0);
+        }
+        var at = IndexOfWord(lower, cue.Phrase);
+        return (at, cue.Phrase.Length);
     }
 
     /// <summary>The sentence when it is short enough, else the clause around the cue, cut to a focused quote.</summary>
@@ -142,9 +158,14 @@ internal static class CueExtractor
         }
     }
 
-    private static string Holder(CueHit hit, ActorSet actors)
+    private static string Holder(CueHit hit, ActorSet actors, string text)
     {
         var selected = actors.Selected.ToHashSet();
+        // A verb of demanding, refusing or requiring: whoever is the subject of that verb holds the condition.
+        if (hit.Role is not null && SubjectHolder(hit, actors, selected, text) is { } subject)
+        {
+            return subject;
+        }
         // The clause subject: the first actor named before the cue, even one not prominent enough to be listed.
         var before = actors.Mentions
             .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart)
@@ -161,6 +182,60 @@ internal static class CueExtractor
             .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
             .FirstOrDefault();
         return earlier?.Actor.Name ?? actors.Selected.FirstOrDefault()?.Name ?? "article";
+    }
+
+    /// <summary>Determiners dropped from a common-noun holder: "the nurses' union" holds as "nurses' union".</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "many", "several",
+    };
+
+    /// <summary>
+    /// The holder named by the subject of the cue's verb: an actor in the subject's head ("Indonesia expects"),
+    /// the actor a pronoun points back to ("She wants"), or the common-noun group itself ("Farmers urged").
+    /// </summary>
+    private static string? SubjectHolder(CueHit hit, ActorSet actors, HashSet<ActorRecord> selected, string text)
+    {
+        var tokens = hit.Sentence.Tokens;
+        var verb = 0;
+        while (verb < tokens.Count && tokens[verb].Start < hit.CueStart)
+        {
+            verb++;
+        }
+        if (verb >= tokens.Count || ClauseSubject.Find(hit.Sentence, verb) is not { } subject)
+        {
+            return null;
+        }
+        var (from, headTo, to) = (tokens[subject.Start].Start, tokens[subject.HeadEnd - 1].End, tokens[subject.End - 1].End);
+        var inSubject = actors.Mentions.Where(m => m.Sentence == hit.Sentence.Index && m.Start >= from && m.End <= to).OrderBy(m => m.Start).ToList();
+        var inHead = inSubject.Where(m => m.End <= headTo).ToList();
+        if ((inHead.FirstOrDefault(m => m.Actor.Kind == "person") ?? inHead.FirstOrDefault()) is { } named)
+        {
+            return named.Actor.Name;
+        }
+        if (subject.Pronoun is { } pronoun)
+        {
+            // "he"/"she" point back to a person, "it"/"they"/"we" to a body or state, in this or the two sentences before.
+            var wantPerson = pronoun is "he" or "she" or "i";
+            return actors.Mentions
+                .Where(m => m.Sentence <= hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && (m.Sentence < hit.Sentence.Index || m.End <= from)
+                    && (m.Actor.Kind == "person") == wantPerson && (selected.Contains(m.Actor) || wantPerson))
+                .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
+                .Select(m => m.Actor.Name)
+                .FirstOrDefault();
+        }
+        if (inSubject.Count > 0)
+        {
+            // "The head of the Harbour Workers Federation insists": the body stands for its officer.
+            return inSubject[0].Actor.Name;
+        }
+        var head = subject.Start;
+        while (head < subject.HeadEnd - 1 && Determiners.Contains(tokens[head].Text))
+        {
+            head++;
+        }
+        var phrase = Squash(text[tokens[head].Start..headTo]);
+        return phrase.Length >= 3 && phrase.Any(char.IsLetter) ? phrase : null;
     }
 
     private static string ConditionText(string text, CueHit hit)
