@@ -50,7 +50,7 @@ public sealed class ActorScopeTests
     public void Event_and_product_names_are_not_actors()
     {
         var summary = TestArticles.Summarize(
-            "The company will show the Galaxy Fold at Climate Week next month, chief executive Anna Dahl said. Climate Week draws thousands of visitors, and the Galaxy Fold sold well last year.");
+            "The company will show its Galaxy Fold at Climate Week next month, chief executive Anna Dahl said. Climate Week draws thousands of visitors, and the Galaxy Fold sold well last year.");
 
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Climate Week", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Galaxy", StringComparison.Ordinal));

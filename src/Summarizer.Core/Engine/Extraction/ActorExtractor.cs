@@ -913,7 +913,7 @@ internal sealed class ActorExtractor
                 }
                 continue;
             }
-            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2
+            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2 && !IsOwnedThing(u.Text)
                 && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
             {
                 // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
@@ -931,6 +931,12 @@ internal sealed class ActorExtractor
             }
         }
     }
+
+    /// <summary>Words before a name that make it a thing someone has or launches ("its Galaxy Fold", "a new Model X"), not a party.</summary>
+    private static readonly HashSet<string> OwnerWords = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our", "my", "your", "new", "a", "an" };
+
+    private bool IsOwnedThing(string name) =>
+        _unknown.Any(v => v.Text == name && v.From > 0 && OwnerWords.Contains(v.Sentence.Tokens[v.From - 1].Text));
 
     private static bool PrecededByNumber(RawName u) =>
         u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
@@ -1083,6 +1089,11 @@ internal sealed class ActorExtractor
                 "media" => actor.Mentions >= 2,
                 _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
             };
+            if (keep && IsOutlet(actor) && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(IsSourceFrame))
+            {
+                // An outlet only cited for what it reported is where the story comes from, not a party to it.
+                keep = false;
+            }
             if (keep)
             {
                 selected.Add(actor);
@@ -1093,6 +1104,32 @@ internal sealed class ActorExtractor
             .ThenBy(a => a.FirstSentence)
             .Take(14)
             .ToList();
+    }
+
+    private bool IsOutlet(ActorRecord actor) =>
+        actor.Kind == "media" || _gazetteer.NewsAgencies.Contains(actor.Name) || actor.Aliases.Any(_gazetteer.NewsAgencies.Contains);
+
+    /// <summary>Words before and after a name that cite it as a source: "told Reuters", "according to the BBC", "Reuters reported".</summary>
+    private static readonly string[] SourceBefore = ["told", "told the", "according to", "according to the", "citing", "cited by", "quoted by", "reported by", "interview with", "interview with the", "said in", "wrote in", "to"];
+
+    private static readonly HashSet<string> SourceAfter = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reported", "reports", "reporting", "said", "says", "cited", "quoted", "learned", "learnt", "has", "understands", "reviewed", "obtained", "saw",
+    };
+
+    private bool IsSourceFrame(ActorMention mention)
+    {
+        var before = _model.Text[Math.Max(0, mention.Start - 24)..mention.Start].TrimEnd().ToLowerInvariant();
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lastTwo = words.Length >= 2 ? words[^2] + " " + words[^1] : words.LastOrDefault() ?? "";
+        var lastThree = words.Length >= 3 ? words[^3] + " " + lastTwo : lastTwo;
+        if (SourceBefore.Any(c => lastTwo.EndsWith(c, StringComparison.Ordinal) && (lastTwo == c || lastTwo.EndsWith(" " + c, StringComparison.Ordinal)) || lastThree == c))
+        {
+            return true;
+        }
+        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 24)].TrimStart();
+        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
+        return SourceAfter.Contains(next) || after.StartsWith("’s report", StringComparison.Ordinal) || after.StartsWith("'s report", StringComparison.Ordinal);
     }
 
     private string Slice(IReadOnlyList<Token> tokens, int from, int to) =>
