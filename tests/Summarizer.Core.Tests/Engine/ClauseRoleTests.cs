@@ -81,4 +81,34 @@ public sealed class ClauseRoleTests
         var condition = Assert.Single(summary.Conditions, c => c.Evidence.Quote.Contains("wants a written promise", StringComparison.Ordinal));
         Assert.Equal("Teresa Alves", condition.Holder);
     }
+
+    [Fact]
+    public void A_second_verb_shares_the_subject_of_the_first()
+    {
+        var summary = TestArticles.Summarize(
+            "The stadium lease expires next spring. The city wants a 30-year agreement and is pressing for a share of ticket revenue from the club.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("city", condition.Holder);
+    }
+
+    [Fact]
+    public void A_quoted_condition_is_held_by_its_speaker()
+    {
+        var summary = TestArticles.Summarize(
+            "Talks between the ferry operator and its crews broke up on Friday. \"We will not sign anything unless the night rota is scrapped,\" union negotiator Petra Novak told reporters.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("Petra Novak", condition.Holder);
+    }
+
+    [Fact]
+    public void A_name_set_off_after_a_lower_case_head_holds_for_it()
+    {
+        var summary = TestArticles.Summarize(
+            "The teachers' union, UDT, insists on smaller classes before it signs the new contract. The union also wants more planning time.");
+
+        Assert.All(summary.Conditions, c => Assert.Equal("UDT", c.Holder));
+        Assert.Equal(2, summary.Conditions.Count);
+    }
 }

@@ -68,4 +68,16 @@ public sealed class UncertaintyTests
 
         Assert.Empty(summary.OpenQuestions);
     }
+
+    [Theory]
+    [InlineData("No date has been set for the next round of talks.", "When will the next round of talks take place?")]
+    [InlineData("Expectations for a breakthrough remain low.", "Will there be a breakthrough?")]
+    [InlineData("It is not known when the two sides will meet again.", "When will the two sides meet again?")]
+    public void Cue_less_uncertainty_is_phrased_as_a_question(string sentence, string expected)
+    {
+        var summary = TestArticles.Summarize("The ferry company and the crews' union met for five hours on Tuesday. " + sentence);
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Equal(expected, question.Question);
+    }
 }

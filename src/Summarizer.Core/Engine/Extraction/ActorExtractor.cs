@@ -162,6 +162,11 @@ internal sealed class ActorExtractor
                 i = headEnd;
                 continue;
             }
+            if (NoteAppositive(sentence, i, j))
+            {
+                i = j;
+                continue;
+            }
             AnalyzeSpan(sentence, i, j);
             i = j;
         }
@@ -172,9 +177,50 @@ internal sealed class ActorExtractor
 
     private readonly List<BareHead> _bareHeads = [];
 
+    /// <summary>"the doctors' union, SIM, ...": a name set off after a lower-case head names the body the head refers to.</summary>
+    private readonly Dictionary<string, string> _appositives = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lower-case heads the text also uses with a lower-case modifier ("the health ministry"): an unnamed body.</summary>
+    private readonly Dictionary<string, string> _modifiedHeads = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <returns>True when the name was an acronym so introduced, and is now a defined body.</returns>
+    private bool NoteAppositive(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        if (from < 2 || tokens[from - 1].Text != "," || !_gazetteer.GroupHeads.ContainsKey(tokens[from - 2].Text)
+            || !(to >= tokens.Count || tokens[to].Text is "," or ")" or "." or "("))
+        {
+            return false;
+        }
+        var name = Slice(tokens, from, to);
+        _appositives[tokens[from - 2].Text] = name;
+        if (to - from != 1 || !tokens[from].IsAllCaps || tokens[from].Text.Length is < 2 or > 8 || _gazetteer.MatchAt(_model.Text, tokens, from, out _) is not null)
+        {
+            return false;
+        }
+        // "The teachers' union, UDT, ...": the acronym is defined by the description, like "(UDT)" after a full name.
+        var actor = Get(name, _gazetteer.GroupHeads[tokens[from - 2].Text]);
+        actor.Defined = true;
+        var m = from - 3 >= 0 && tokens[from - 3].IsPossessive ? from - 4 : from - 3;
+        if (m >= 0 && tokens[m].IsWord && char.IsLower(tokens[m].Text[0]) && tokens[m].Text is not ("the" or "a" or "an" or "its" or "their"))
+        {
+            actor.Aliases.Add(Slice(tokens, m, from - 1));
+        }
+        Mention(actor, sentence, tokens[from].Start, tokens[from].End, name, 1);
+        return true;
+    }
+
     private void NoteBareHead(Sentence sentence, int i)
     {
         var tokens = sentence.Tokens;
+        // "the health ministry", "the doctors' union": the head with a lower-case modifier, kept as the body's name.
+        var m = i > 1 && tokens[i - 1].IsPossessive ? i - 2 : i - 1;
+        if (m >= 0 && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text) && tokens[m] is { IsWord: true } modifier
+            && char.IsLower(modifier.Text[0]) && !_gazetteer.NonEntities.Contains(Capitalize(modifier.Text)) && modifier.Text is not ("the" or "a" or "an" or "its" or "their")
+            && !modifier.Text.EndsWith("ed", StringComparison.Ordinal) && !modifier.Text.EndsWith("ly", StringComparison.Ordinal))
+        {
+            _modifiedHeads.TryAdd(tokens[i].Text, Slice(tokens, m, i + 1));
+        }
         // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
         if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
             && !(i + 1 < tokens.Count && tokens[i + 1].Text is "of" or "in" or "for"))
@@ -243,16 +289,26 @@ internal sealed class ActorExtractor
         foreach (var group in _bareHeads.GroupBy(b => b.Head.ToLowerInvariant(), StringComparer.Ordinal))
         {
             var head = group.Key;
+            if (_appositives.TryGetValue(head, out var named) && _actors.TryGetValue(named, out var byApposition))
+            {
+                foreach (var bare in group)
+                {
+                    var token = bare.Sentence.Tokens[bare.Token];
+                    Mention(byApposition, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+                }
+                continue;
+            }
+            var unnamedBody = _modifiedHeads.ContainsKey(head);
             var candidates = _actors.Values.Distinct()
                 .Where(a => head == "government" ? a.Kind == "state" && a.Strong >= 1 : a.Kind is not ("person" or "state" or "media")
                     && (a.Name.Split(' ').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))
                         // "EPA" is "the agency", "NLC" "the congress": an acronym whose last letter is the head's initial.
-                        || a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
+                        || !unnamedBody && a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
                 .ToList();
             ActorRecord? target = candidates.Count == 1 ? candidates[0] : null;
             if (target is null && candidates.Count == 0 && group.Count() >= 2)
             {
-                target = Get(head, _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
+                target = Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
             }
             if (target is null)
             {
@@ -937,6 +993,8 @@ internal sealed class ActorExtractor
 
     private bool IsOwnedThing(string name) =>
         _unknown.Any(v => v.Text == name && v.From > 0 && OwnerWords.Contains(v.Sentence.Tokens[v.From - 1].Text));
+
+    private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static bool PrecededByNumber(RawName u) =>
         u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);

@@ -58,6 +58,18 @@ internal static class ClauseSubject
            && (t.Text.EndsWith("al", StringComparison.Ordinal) || t.Text.EndsWith("ive", StringComparison.Ordinal) || t.Text.EndsWith("ous", StringComparison.Ordinal)
                || t.Text.EndsWith("ic", StringComparison.Ordinal) || t.Text.EndsWith("ful", StringComparison.Ordinal) || t.Text.EndsWith("able", StringComparison.Ordinal));
 
+    /// <summary>The index of "and"/"but" right before the verb (past its auxiliaries), when the verb is the second of two.</summary>
+    public static int? CoordinatedAt(Sentence sentence, int verbToken)
+    {
+        var tokens = sentence.Tokens;
+        var k = verbToken;
+        while (k > 0 && VerbPrefix.Contains(tokens[k - 1].Text))
+        {
+            k--;
+        }
+        return k > 1 && tokens[k - 1].Text is "and" or "but" ? k - 1 : null;
+    }
+
     public static SubjectSpan? Find(Sentence sentence, int verbToken)
     {
         var tokens = sentence.Tokens;

@@ -177,6 +177,10 @@ internal static class CueExtractor
         {
             return inSentence.Actor.Name;
         }
+        if (QuotedSpeaker(hit.Sentence, actors) is { } speaker)
+        {
+            return speaker;
+        }
         var earlier = actors.Mentions
             .Where(m => m.Sentence < hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && selected.Contains(m.Actor))
             .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
@@ -202,7 +206,17 @@ internal static class CueExtractor
         {
             verb++;
         }
-        if (verb >= tokens.Count || ClauseSubject.Find(hit.Sentence, verb) is not { } subject)
+        if (verb >= tokens.Count)
+        {
+            return null;
+        }
+        var subject = ClauseSubject.Find(hit.Sentence, verb);
+        // "The city wants a lease and is pressing for ...": a second verb shares the first one's subject.
+        if (subject is null && ClauseSubject.CoordinatedAt(hit.Sentence, verb) is { } conjunction)
+        {
+            subject = EarlierVerbSubject(hit.Sentence, conjunction);
+        }
+        if (subject is null)
         {
             return null;
         }
@@ -212,6 +226,11 @@ internal static class CueExtractor
         if ((inHead.FirstOrDefault(m => m.Actor.Kind == "person") ?? inHead.FirstOrDefault()) is { } named)
         {
             return named.Actor.Name;
+        }
+        if (subject.Pronoun is "we" or "i" && QuotedSpeaker(hit.Sentence, actors) is { } speaker)
+        {
+            // '"We will not sign unless ...," the union's leader said': the speaker's side holds it.
+            return speaker;
         }
         if (subject.Pronoun is { } pronoun)
         {
@@ -223,6 +242,11 @@ internal static class CueExtractor
                 .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
                 .Select(m => m.Actor.Name)
                 .FirstOrDefault();
+        }
+        // "The doctors' union, SIM, insists": a name set off between subject and verb names the subject.
+        if (subject.End < verb && actors.Mentions.FirstOrDefault(m => m.Sentence == hit.Sentence.Index && m.Start > to && m.End <= tokens[verb].Start) is { } apposed)
+        {
+            return apposed.Actor.Name;
         }
         if (inSubject.Count > 0)
         {
@@ -236,6 +260,62 @@ internal static class CueExtractor
         }
         var phrase = Squash(text[tokens[head].Start..headTo]);
         return phrase.Length >= 3 && phrase.Any(char.IsLetter) ? phrase : null;
+    }
+
+    /// <summary>The subject of the first clause-role verb before the conjunction: "The city wants ... and is pressing".</summary>
+    private static SubjectSpan? EarlierVerbSubject(Sentence sentence, int conjunction)
+    {
+        var lower = Fold(sentence.Text).ToLowerInvariant();
+        var limit = sentence.Tokens[conjunction].Start - sentence.Start;
+        var first = -1;
+        foreach (var cue in Gazetteer.Instance.ConditionCues.Concat(Gazetteer.Instance.QuestionCues).Where(c => c.Role is not null))
+        {
+            var (at, _) = Match(lower, cue);
+            if (at >= 0 && at < limit && (first < 0 || at < first))
+            {
+                first = at;
+            }
+        }
+        if (first < 0)
+        {
+            return null;
+        }
+        var token = 0;
+        while (token < sentence.Tokens.Count && sentence.Tokens[token].Start < sentence.Start + first)
+        {
+            token++;
+        }
+        return token < conjunction ? ClauseSubject.Find(sentence, token) : null;
+    }
+
+    private static readonly HashSet<string> QuoteSpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "added", "warned", "insisted", "argued", "stressed", "wrote", "declared", "explained",
+    };
+
+    /// <summary>The actor who speaks a quoted sentence: the first one named after the closing quote and near a speech verb.</summary>
+    private static string? QuotedSpeaker(Sentence sentence, ActorSet actors)
+    {
+        var tokens = sentence.Tokens;
+        if (tokens.Count == 0 || tokens[0].Text is not ("\"" or "“"))
+        {
+            return null;
+        }
+        var close = 1;
+        while (close < tokens.Count && tokens[close].Text is not ("\"" or "”"))
+        {
+            close++;
+        }
+        if (close + 1 >= tokens.Count || !tokens.Skip(close).Take(12).Any(t => QuoteSpeechVerbs.Contains(t.Text)))
+        {
+            return null;
+        }
+        var after = tokens[close].End;
+        return actors.Mentions
+            .Where(m => m.Sentence == sentence.Index && m.Start >= after)
+            .OrderBy(m => m.Actor.Kind == "person" ? 0 : 1).ThenBy(m => m.Start)
+            .Select(m => m.Actor.Name)
+            .FirstOrDefault();
     }
 
     private static string ConditionText(string text, CueHit hit)
@@ -297,7 +377,20 @@ internal static class CueExtractor
                 return $"Will {who} {FirstClause(quote[(at + hope.Length)..])}?";
             }
         }
+        if (RolePhrase(quote, lower) is { } byRole)
+        {
+            return byRole;
+        }
         var w = IndexOfWord(lower, "whether");
+        foreach (var wh in new[] { "when", "how", "who", "what", "where", "which", "if" })
+        {
+            // "It is not known when the two sides will meet again" -> "When will the two sides meet again?"
+            var at = IndexOfWord(lower, wh);
+            if (w < 0 && at > 0 && IndexOfWord(lower[..at], "not") >= 0 && InvertedClause(FirstClause(quote[(at + wh.Length)..])) is { } inverted)
+            {
+                return wh == "if" ? inverted : Capitalize(wh) + " " + inverted[0..1].ToLowerInvariant() + inverted[1..];
+            }
+        }
         if (w >= 0)
         {
             var clause = FirstClause(quote[(w + "whether".Length)..]);
@@ -321,6 +414,56 @@ internal static class CueExtractor
         return "What is still unresolved: " + quote.TrimEnd('.') + "?";
     }
 
+    /// <summary>"the two sides will meet again" -> "Will the two sides meet again?", or null without an auxiliary.</summary>
+    private static string? InvertedClause(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = 1; k < Math.Min(words.Length, 7); k++)
+        {
+            if (Auxiliaries.Contains(words[k]))
+            {
+                var rest = words.Take(k).Concat(words.Skip(k + 1));
+                return Capitalize(words[k].ToLowerInvariant()) + " " + string.Join(' ', rest).TrimEnd('.') + "?";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Questions for uncertainty stated without a question word: unset dates, low hopes, hedged outcomes, weighed options.</summary>
+    private static string? RolePhrase(string quote, string lower)
+    {
+        var noDate = System.Text.RegularExpressions.Regex.Match(lower, @"\bno (?:date|time|timetable|schedule) (?:has|have|had|was|is)(?: yet)? (?:been )?(?:set|fixed|agreed|announced|given) for (.+)$");
+        if (noDate.Success)
+        {
+            // "No date has been set for new talks" -> "When will new talks take place?"
+            return $"When will {FirstClause(quote[noDate.Groups[1].Index..])} take place?";
+        }
+        var hopes = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:expectations|hopes|prospects|chances) (?:of|for) (.+?) (?:remain|remains|are|is|were|was|look|looks|dimmed|faded|receded)\b");
+        if (hopes.Success)
+        {
+            // "Expectations for a quick settlement remain low" -> "Will there be a quick settlement?"
+            return $"Will there be {quote.Substring(hopes.Groups[1].Index, hopes.Groups[1].Length)}?";
+        }
+        var options = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:is|are|was|were) (?:considering|weighing|reviewing|studying) (?:its|their|his|her|all) options");
+        if (options.Success && Subject(quote[..options.Index]) is { } who)
+        {
+            // "The association said it was considering its options": the pronoun stands for the one who said so.
+            var said = IndexOfWord(lower, "said");
+            if (who is "it" or "they" && said > 0 && said < options.Index && Subject(quote[..said]) is { } speaker)
+            {
+                who = speaker;
+            }
+            return $"What will {who} do?";
+        }
+        var hedge = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:may|could|might) (?:yet |still |ultimately )?(.+)$");
+        if (hedge.Success && IndexOfWord(lower, "whether") < 0 && Subject(quote[..hedge.Index]) is { } thing)
+        {
+            // "the deal could still collapse if ..." -> "Will the deal collapse if ...?"
+            return $"Will {thing} {FirstClause(quote[hedge.Groups[1].Index..])}?";
+        }
+        return null;
+    }
+
     private static string FirstClause(string s)
     {
         s = s.Trim();
@@ -331,7 +474,8 @@ internal static class CueExtractor
     /// <summary>The noun phrase just before a cue ("... said the board has yet to"): the last short stretch after a clause break.</summary>
     private static string? Subject(string before)
     {
-        var s = before.TrimEnd();
+        // "The Bureau, which runs the dam, has yet to": the relative aside is not part of the subject.
+        var s = System.Text.RegularExpressions.Regex.Replace(before.TrimEnd(), @",\s+(?:which|who|whose)\b[^,]*,(\s+\w+)?$", "$1").TrimEnd();
         foreach (var aux in new[] { " has", " have", " had", " is", " are", " was", " were", " remains", " remain" })
         {
             if (s.EndsWith(aux, StringComparison.Ordinal))
