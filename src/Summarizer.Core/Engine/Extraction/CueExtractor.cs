@@ -93,6 +93,10 @@ internal static class CueExtractor
     {
         if (cue.Pattern is { } pattern)
         {
+            if (!cue.MayMatch(lower))
+            {
+                return (-1, 0);
+            }
             var m = pattern.Match(lower);
             return m.Success ? (m.Index, m.Length) : (-1, 0);
         }

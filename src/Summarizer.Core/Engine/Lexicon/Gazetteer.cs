@@ -325,6 +325,36 @@ internal sealed record Cue(string Phrase, int Weight, string? Role = null)
 
     public System.Text.RegularExpressions.Regex? Pattern { get; } = Compile(Phrase);
 
+    /// <summary>
+    /// Literal strings one of which a sentence must contain for <see cref="Pattern"/> to match: a cheap test that
+    /// spares most sentences the regular expression.
+    /// </summary>
+    public IReadOnlyList<string> Anchors { get; } = AnchorsOf(Phrase);
+
+    public bool MayMatch(string lower)
+    {
+        foreach (var anchor in Anchors)
+        {
+            if (lower.Contains(anchor, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return Anchors.Count == 0;
+    }
+
+    private static List<string> AnchorsOf(string phrase)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Matches(phrase.TrimStart('^'), @"\([^)]*\)|\S+").Select(m => m.Value).Where(p => p != "…").ToList();
+        // A plain word is the best anchor; else the shortest list of alternatives.
+        var plain = parts.Where(p => p[0] != '(').OrderByDescending(p => p.Length).FirstOrDefault();
+        if (plain is not null)
+        {
+            return [plain];
+        }
+        return parts.Select(p => p[1..^1].Split('|').ToList()).OrderBy(a => a.Count).FirstOrDefault() ?? [];
+    }
+
     /// <summary>How the phrase is shown and logged: the phrase without its start anchor.</summary>
     public string Text => Phrase.TrimStart('^');
 
