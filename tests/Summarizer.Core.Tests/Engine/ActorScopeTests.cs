@@ -66,6 +66,26 @@ public sealed class ActorScopeTests
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Lund", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_club_and_a_council_joined_by_and_are_two_actors()
+    {
+        var summary = TestArticles.Summarize(
+            "Kestrel United and Dunmore County Council agreed a lease on the new ground on Friday. Kestrel United, who have played at Ash Road since 1901, will move in 2027.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Dunmore County Council");
+        Assert.Contains(summary.Actors, a => a.Name == "Kestrel United");
+        Assert.DoesNotContain(summary.Actors, a => a.Name.Contains(" and ", StringComparison.Ordinal) || a.Name.Contains("Ash Road", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_head_alone_does_not_become_an_actor_when_the_story_names_bodies()
+    {
+        var summary = TestArticles.Summarize(
+            "Kestrel United and Dunmore County Council agreed a lease on Friday. The club will pay for the access road, and the club will share the ground with the county's youth teams.");
+
+        Assert.DoesNotContain(summary.Actors, a => a.Name == "club");
+    }
+
     /// <summary>Name and aliases folded like the scorer does: lower case, no leading "the".</summary>
     private static IEnumerable<string> Names(Actor actor) =>
         actor.Aliases.Prepend(actor.Name).Select(n =>

@@ -306,7 +306,10 @@ internal sealed class ActorExtractor
                         || !unnamedBody && a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
                 .ToList();
             ActorRecord? target = candidates.Count == 1 ? candidates[0] : null;
-            if (target is null && candidates.Count == 0 && group.Count() >= 2)
+            // Only a story that names no body at all is about "the government" or "the union" as such; otherwise the
+            // head most likely refers to a named party the text spells differently ("the club" for "Rovers").
+            var namesBodies = _actors.Values.Any(a => a.Kind is "organization" or "group" && a.Mentions >= 1 && !a.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
+            if (target is null && candidates.Count == 0 && group.Count() >= 2 && !namesBodies)
             {
                 target = Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
             }
@@ -375,7 +378,11 @@ internal sealed class ActorExtractor
             {
                 var head = OrgHeadIndex(tokens, from, to);
                 var gazetteerCovers = _gazetteer.MatchAt(_model.Text, tokens, from, out var coverEnd) is not null && coverEnd > k;
-                if (gazetteerCovers || head == to - 1 && head > k)
+                // ... but "Blackwater Rovers and Harlow District Council" is two: a name of its own (two words or more,
+                // no "of") before the "and", and a headed name of two words or more after it.
+                var twoNames = k - from >= 2 && to - (k + 1) >= 2 && Enumerable.Range(from, k - from).All(x => tokens[x].IsCapitalized)
+                    && StandsAlone(tokens[k - 1].Text);
+                if (gazetteerCovers || head == to - 1 && head > k && !twoNames)
                 {
                     break;
                 }
@@ -993,6 +1000,10 @@ internal sealed class ActorExtractor
 
     private bool IsOwnedThing(string name) =>
         _unknown.Any(v => v.Text == name && v.From > 0 && OwnerWords.Contains(v.Sentence.Tokens[v.From - 1].Text));
+
+    /// <summary>The text also uses the word as a name by itself, not only before "and" ("Rovers, who ...").</summary>
+    private bool StandsAlone(string word) =>
+        System.Text.RegularExpressions.Regex.Matches(_model.Text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b(?!\s+and\b)").Count > 0;
 
     private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
