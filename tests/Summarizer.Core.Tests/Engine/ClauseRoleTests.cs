@@ -96,7 +96,7 @@ public sealed class ClauseRoleTests
     public void A_quoted_condition_is_held_by_its_speaker()
     {
         var summary = TestArticles.Summarize(
-            "Talks between the ferry operator and its crews broke up on Friday. \"We will not sign anything unless the night rota is scrapped,\" union negotiator Petra Novak told reporters.");
+            "Talks between ferry operator chief executive Ivar Dahl and the crews broke up on Friday. \"We will not sign anything unless the night rota is scrapped,\" union negotiator Petra Novak told reporters.");
 
         var condition = Assert.Single(summary.Conditions);
         Assert.Equal("Petra Novak", condition.Holder);
