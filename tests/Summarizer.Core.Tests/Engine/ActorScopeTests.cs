@@ -57,6 +57,15 @@ public sealed class ActorScopeTests
     }
 
     [Fact]
+    public void A_competition_named_only_before_an_event_noun_is_not_an_actor()
+    {
+        var summary = TestArticles.Summarize(
+            "Hotels near the stadium are full ahead of the Continental Cup League final on Saturday, the tourism board said. Tickets for the Continental Cup League final sold out in an hour.");
+
+        Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Continental", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_also_headlines_and_captions_produce_no_actors()
     {
         var summary = TestArticles.Summarize(

@@ -111,4 +111,24 @@ public sealed class ClauseRoleTests
         Assert.All(summary.Conditions, c => Assert.Equal("UDT", c.Holder));
         Assert.Equal(2, summary.Conditions.Count);
     }
+
+    [Fact]
+    public void A_noun_demand_later_in_the_sentence_does_not_take_the_holder()
+    {
+        var summary = TestArticles.Summarize(
+            "Port director Jacques Morel met the crane operators on Tuesday. He wants a deal before the Rhone Shipping Company opens its new terminal and draws extra freight demand.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("Jacques Morel", condition.Holder);
+    }
+
+    [Fact]
+    public void A_passive_requirement_is_held_by_the_speaker_not_its_grammatical_subject()
+    {
+        var summary = TestArticles.Summarize(
+            "Port director Jacques Morel said on Tuesday that automation was needed to keep the terminals competitive against rival ports.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("Jacques Morel", condition.Holder);
+    }
 }

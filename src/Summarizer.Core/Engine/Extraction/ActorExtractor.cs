@@ -1158,6 +1158,11 @@ internal sealed class ActorExtractor
                 "media" => actor.Mentions >= 2,
                 _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
             };
+            if (keep && !actor.Known && actor.Kind is "organization" or "group" && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(NamesAnEvent))
+            {
+                // "the Champions League final": a competition or event, not a party.
+                keep = false;
+            }
             if (keep && IsOutlet(actor) && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(IsSourceFrame))
             {
                 // An outlet only cited for what it reported is where the story comes from, not a party to it.
@@ -1185,6 +1190,13 @@ internal sealed class ActorExtractor
     {
         "reported", "reports", "reporting", "said", "says", "cited", "quoted", "learned", "learnt", "has", "understands", "reviewed", "obtained", "saw",
     };
+
+    private bool NamesAnEvent(ActorMention mention)
+    {
+        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 20)].TrimStart();
+        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
+        return _gazetteer.EventNouns.Contains(next);
+    }
 
     private bool IsSourceFrame(ActorMention mention)
     {

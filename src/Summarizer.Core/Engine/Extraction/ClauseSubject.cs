@@ -77,10 +77,22 @@ internal static class ClauseSubject
         {
             return null;
         }
+        // "demand for", "demand.": a cue word followed by a preposition or a stop is a noun.
+        if (verbToken + 1 < tokens.Count && (tokens[verbToken + 1].Text is "for" or "of" or "from" or "is" or "was" or "has" or "will" || !tokens[verbToken + 1].IsWord && tokens[verbToken + 1].Text is "." or "," or ";"))
+        {
+            return null;
+        }
         var end = verbToken;
+        var passive = false;
         while (end > 0 && VerbPrefix.Contains(tokens[end - 1].Text))
         {
+            passive |= Copulas.Contains(tokens[end - 1].Text);
             end--;
+        }
+        // "automation was needed", "a deal is required": the grammatical subject is what is required, not who requires it.
+        if (passive && (tokens[verbToken].Text.EndsWith("ed", StringComparison.Ordinal) || tokens[verbToken].Text.EndsWith("en", StringComparison.Ordinal)))
+        {
+            return null;
         }
         // "Teresa Alves, who chairs the association, wants ...": step over an aside closed by a comma.
         if (end > 0 && tokens[end - 1].Text == ",")

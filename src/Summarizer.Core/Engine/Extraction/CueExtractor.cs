@@ -165,8 +165,9 @@ internal static class CueExtractor
     private static string Holder(CueHit hit, ActorSet actors, string text)
     {
         var selected = actors.Selected.ToHashSet();
-        // A verb of demanding, refusing or requiring: whoever is the subject of that verb holds the condition.
-        if (hit.Role is not null && SubjectHolder(hit, actors, selected, text) is { } subject)
+        // A verb of demanding, refusing or requiring in the sentence: whoever is its subject holds the condition,
+        // also when the strongest cue is a connective ("will not accept ... unless") or a noun ("demand").
+        if (SubjectHolder(hit, actors, selected, text) is { } subject)
         {
             return subject;
         }
@@ -205,20 +206,23 @@ internal static class CueExtractor
     private static string? SubjectHolder(CueHit hit, ActorSet actors, HashSet<ActorRecord> selected, string text)
     {
         var tokens = hit.Sentence.Tokens;
-        var verb = 0;
-        while (verb < tokens.Count && tokens[verb].Start < hit.CueStart)
+        SubjectSpan? subject = null;
+        var verb = -1;
+        // The first verb of demanding in the sentence that has a subject: "He wants a deal before ... demand" is held
+        // by "he", not by whatever precedes the noun "demand".
+        foreach (var candidate in RoleVerbTokens(hit.Sentence))
         {
-            verb++;
-        }
-        if (verb >= tokens.Count)
-        {
-            return null;
-        }
-        var subject = ClauseSubject.Find(hit.Sentence, verb);
-        // "The city wants a lease and is pressing for ...": a second verb shares the first one's subject.
-        if (subject is null && ClauseSubject.CoordinatedAt(hit.Sentence, verb) is { } conjunction)
-        {
-            subject = EarlierVerbSubject(hit.Sentence, conjunction);
+            subject = ClauseSubject.Find(hit.Sentence, candidate);
+            // "The city wants a lease and is pressing for ...": a second verb shares the first one's subject.
+            if (subject is null && ClauseSubject.CoordinatedAt(hit.Sentence, candidate) is { } conjunction)
+            {
+                subject = EarlierVerbSubject(hit.Sentence, conjunction);
+            }
+            if (subject is not null)
+            {
+                verb = candidate;
+                break;
+            }
         }
         if (subject is null)
         {
@@ -264,6 +268,39 @@ internal static class CueExtractor
         }
         var phrase = Squash(text[tokens[head].Start..headTo]);
         return phrase.Length >= 3 && phrase.Any(char.IsLetter) ? phrase : null;
+    }
+
+    /// <summary>Token indices where condition-role cues start in the sentence, in reading order.</summary>
+    private static List<int> RoleVerbTokens(Sentence sentence)
+    {
+        var lower = Fold(sentence.Text).ToLowerInvariant();
+        var starts = new SortedSet<int>();
+        foreach (var cue in Gazetteer.Instance.ConditionCues)
+        {
+            if (cue.Role is null)
+            {
+                continue;
+            }
+            var (at, _) = Match(lower, cue);
+            if (at >= 0)
+            {
+                starts.Add(at);
+            }
+        }
+        var result = new List<int>();
+        foreach (var at in starts)
+        {
+            var token = 0;
+            while (token < sentence.Tokens.Count && sentence.Tokens[token].Start < sentence.Start + at)
+            {
+                token++;
+            }
+            if (token < sentence.Tokens.Count && !result.Contains(token))
+            {
+                result.Add(token);
+            }
+        }
+        return result;
     }
 
     /// <summary>The subject of the first clause-role verb before the conjunction: "The city wants ... and is pressing".</summary>

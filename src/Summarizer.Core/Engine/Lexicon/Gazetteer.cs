@@ -51,6 +51,9 @@ internal sealed class Gazetteer
     /// <summary>Words that qualify a country name without forming a new name ("Southern").</summary>
     public IReadOnlySet<string> PlaceModifiers { get; }
 
+    /// <summary>Nouns that make the name before them an event or competition ("the Champions League final").</summary>
+    public IReadOnlySet<string> EventNouns { get; }
+
     /// <summary>News agencies and wire services: cited as sources, they are not parties to the story.</summary>
     public IReadOnlySet<string> NewsAgencies { get; }
 
@@ -66,8 +69,10 @@ internal sealed class Gazetteer
         HashSet<string> venueCues,
         Dictionary<string, string> groupHeads,
         HashSet<string> placeModifiers,
-        HashSet<string> newsAgencies)
+        HashSet<string> newsAgencies,
+        HashSet<string> eventNouns)
     {
+        EventNouns = eventNouns;
         GroupHeads = groupHeads;
         PlaceModifiers = placeModifiers;
         NewsAgencies = newsAgencies;
@@ -249,7 +254,8 @@ internal sealed class Gazetteer
             new HashSet<string>(Lines("venue-cues.txt"), StringComparer.OrdinalIgnoreCase),
             KindLines("group-heads.txt"),
             new HashSet<string>(Lines("place-modifiers.txt"), StringComparer.Ordinal),
-            new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase));
+            new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase),
+            new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal));
     }
 
     /// <summary>"word" or "word=kind" lines; the kind defaults to organisation.</summary>
