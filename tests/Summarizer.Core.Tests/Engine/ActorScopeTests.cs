@@ -66,6 +66,15 @@ public sealed class ActorScopeTests
     }
 
     [Fact]
+    public void A_possessive_inside_a_body_name_keeps_the_name_whole()
+    {
+        var summary = TestArticles.Summarize(
+            "The Smallholders' Union called off its tractor protest on Wednesday after the agriculture minister agreed to meet its leaders.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Smallholders' Union" && a.Kind == ActorKind.Organization);
+    }
+
+    [Fact]
     public void Read_also_headlines_and_captions_produce_no_actors()
     {
         var summary = TestArticles.Summarize(

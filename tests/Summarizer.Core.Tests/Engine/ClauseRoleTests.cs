@@ -131,4 +131,14 @@ public sealed class ClauseRoleTests
         var condition = Assert.Single(summary.Conditions);
         Assert.Equal("Jacques Morel", condition.Holder);
     }
+
+    [Fact]
+    public void A_body_owned_by_a_pronoun_holds_through_the_person_named_before()
+    {
+        var summary = TestArticles.Summarize(
+            "Coalition talks entered a fourth week on Monday. Party leader Ilse Brandauer said her party would not back the budget unless it included a carbon price.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("Ilse Brandauer", condition.Holder);
+    }
 }

@@ -152,6 +152,10 @@ internal sealed class ActorExtractor
                 {
                     j += 2;
                 }
+                else if (n.IsPossessive && PossessiveInName(tokens, j))
+                {
+                    j++;
+                }
                 else
                 {
                     break;
@@ -170,6 +174,26 @@ internal sealed class ActorExtractor
             AnalyzeSpan(sentence, i, j);
             i = j;
         }
+    }
+
+    /// <summary>
+    /// "People's Party", "Workers' Union": one plain word, a possessive, and a capitalised run ending in a body's head
+    /// is one name. "Russia's Gazprom" or "Trump's Republican Party" are not: a known name owns the body there.
+    /// </summary>
+    private bool PossessiveInName(IReadOnlyList<Token> tokens, int possessive)
+    {
+        var owner = possessive - 1;
+        if (owner < 0 || owner > 0 && tokens[owner - 1].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[owner - 1].Text)
+            || _gazetteer.MatchAt(_model.Text, tokens, owner, out _) is not null || _gazetteer.NonEntities.Contains(tokens[owner].Text))
+        {
+            return false;
+        }
+        var end = possessive + 1;
+        while (end < tokens.Count && tokens[end].IsCapitalized)
+        {
+            end++;
+        }
+        return end > possessive + 1 && _gazetteer.OrgWords.TryGetValue(tokens[end - 1].Text, out var kind) && kind != "none";
     }
 
     /// <summary>"the" + a lower-case body head ("the union", "the government"), resolved once every name is known.</summary>

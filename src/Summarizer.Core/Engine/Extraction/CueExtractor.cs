@@ -261,6 +261,20 @@ internal static class CueExtractor
             // "The head of the Harbour Workers Federation insists": the body stands for its officer.
             return inSubject[0].Actor.Name;
         }
+        // "her party would not back ...": a body owned by a pronoun stands for the one the pronoun points to.
+        if (tokens[subject.Start].Text.ToLowerInvariant() is "his" or "her" or "its" or "their" && subject.HeadEnd - subject.Start >= 2)
+        {
+            var wantPerson = tokens[subject.Start].Text.ToLowerInvariant() is "his" or "her";
+            var owner = actors.Mentions
+                .Where(m => m.Sentence <= hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 1 && (m.Sentence < hit.Sentence.Index || m.End <= from)
+                    && (m.Actor.Kind == "person") == wantPerson)
+                .OrderByDescending(m => m.Sentence).ThenByDescending(m => m.Start)
+                .FirstOrDefault();
+            if (owner is not null)
+            {
+                return owner.Actor.Name;
+            }
+        }
         var head = subject.Start;
         while (head < subject.HeadEnd - 1 && Determiners.Contains(tokens[head].Text))
         {
