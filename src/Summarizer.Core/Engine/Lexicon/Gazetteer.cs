@@ -352,13 +352,11 @@ internal sealed record Cue(string Phrase, int Weight, string? Role = null)
     private static List<string> AnchorsOf(string phrase)
     {
         var parts = System.Text.RegularExpressions.Regex.Matches(phrase.TrimStart('^'), @"\([^)]*\)|\S+").Select(m => m.Value).Where(p => p != "…").ToList();
-        // A plain word is the best anchor; else the shortest list of alternatives.
-        var plain = parts.Where(p => p[0] != '(').OrderByDescending(p => p.Length).FirstOrDefault();
-        if (plain is not null)
-        {
-            return [plain];
-        }
-        return parts.Select(p => p[1..^1].Split('|').ToList()).OrderBy(a => a.Count).FirstOrDefault() ?? [];
+        // The part whose shortest alternative is longest is the rarest in ordinary text: "pressing|pushing" rather than "is|are", "options" rather than "its".
+        return parts
+            .Select(p => p[0] == '(' ? p[1..^1].Split('|').ToList() : [p])
+            .OrderByDescending(a => a.Min(x => x.Length))
+            .FirstOrDefault() ?? [];
     }
 
     /// <summary>How the phrase is shown and logged: the phrase without its start anchor.</summary>
