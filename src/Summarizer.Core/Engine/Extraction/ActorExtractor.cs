@@ -36,6 +36,9 @@ internal sealed class ActorRecord(string name, string kind)
     public bool Headed { get; set; }
 
     public bool Speaks { get; set; }
+
+    /// <summary>Named by a proper name and a lower-case head ("FNV union"): the proper name alone is the same body.</summary>
+    public bool LowerHead { get; set; }
 }
 
 /// <summary>Where an actor is mentioned: used to find the holder of a condition.</summary>
@@ -116,6 +119,7 @@ internal sealed class ActorExtractor
             ScanSentence(sentence);
         }
         ResolveUnknown();
+        ResolveBareHeads();
         return new ActorSet(Select(), _mentions);
     }
 
@@ -128,6 +132,7 @@ internal sealed class ActorExtractor
             var t = tokens[i];
             if (!t.IsWord || !(t.IsCapitalized || IsGazetteerStart(tokens, i)))
             {
+                NoteBareHead(sentence, i);
                 i++;
                 continue;
             }
@@ -147,13 +152,200 @@ internal sealed class ActorExtractor
                 {
                     j += 2;
                 }
+                else if (n.IsPossessive && PossessiveInName(tokens, j))
+                {
+                    j++;
+                }
                 else
                 {
                     break;
                 }
             }
+            if (HeadedByLowerCase(sentence, i, j) is { } headEnd)
+            {
+                i = headEnd;
+                continue;
+            }
+            if (NoteAppositive(sentence, i, j))
+            {
+                i = j;
+                continue;
+            }
             AnalyzeSpan(sentence, i, j);
             i = j;
+        }
+    }
+
+    /// <summary>
+    /// "People's Party", "Workers' Union": one plain word, a possessive, and a capitalised run ending in a body's head
+    /// is one name. "Russia's Gazprom" or "Trump's Republican Party" are not: a known name owns the body there.
+    /// </summary>
+    private bool PossessiveInName(IReadOnlyList<Token> tokens, int possessive)
+    {
+        var owner = possessive - 1;
+        if (owner < 0 || owner > 0 && tokens[owner - 1].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[owner - 1].Text)
+            || _gazetteer.MatchAt(_model.Text, tokens, owner, out _) is not null || _gazetteer.NonEntities.Contains(tokens[owner].Text))
+        {
+            return false;
+        }
+        var end = possessive + 1;
+        while (end < tokens.Count && tokens[end].IsCapitalized)
+        {
+            end++;
+        }
+        return end > possessive + 1 && _gazetteer.OrgWords.TryGetValue(tokens[end - 1].Text, out var kind) && kind != "none";
+    }
+
+    /// <summary>"the" + a lower-case body head ("the union", "the government"), resolved once every name is known.</summary>
+    private sealed record BareHead(Sentence Sentence, int Token, string Head);
+
+    private readonly List<BareHead> _bareHeads = [];
+
+    /// <summary>"the doctors' union, SIM, ...": a name set off after a lower-case head names the body the head refers to.</summary>
+    private readonly Dictionary<string, string> _appositives = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Lower-case heads the text also uses with a lower-case modifier ("the health ministry"): an unnamed body.</summary>
+    private readonly Dictionary<string, string> _modifiedHeads = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <returns>True when the name was an acronym so introduced, and is now a defined body.</returns>
+    private bool NoteAppositive(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        if (from < 2 || tokens[from - 1].Text != "," || !_gazetteer.GroupHeads.ContainsKey(tokens[from - 2].Text)
+            || !(to >= tokens.Count || tokens[to].Text is "," or ")" or "." or "("))
+        {
+            return false;
+        }
+        var name = Slice(tokens, from, to);
+        _appositives[tokens[from - 2].Text] = name;
+        if (to - from != 1 || !tokens[from].IsAllCaps || tokens[from].Text.Length is < 2 or > 8 || _gazetteer.MatchAt(_model.Text, tokens, from, out _) is not null)
+        {
+            return false;
+        }
+        // "The teachers' union, UDT, ...": the acronym is defined by the description, like "(UDT)" after a full name.
+        var actor = Get(name, _gazetteer.GroupHeads[tokens[from - 2].Text]);
+        actor.Defined = true;
+        var m = from - 3 >= 0 && tokens[from - 3].IsPossessive ? from - 4 : from - 3;
+        if (m >= 0 && tokens[m].IsWord && char.IsLower(tokens[m].Text[0]) && tokens[m].Text is not ("the" or "a" or "an" or "its" or "their"))
+        {
+            actor.Aliases.Add(Slice(tokens, m, from - 1));
+        }
+        Mention(actor, sentence, tokens[from].Start, tokens[from].End, name, 1);
+        return true;
+    }
+
+    private void NoteBareHead(Sentence sentence, int i)
+    {
+        var tokens = sentence.Tokens;
+        // "the health ministry", "the doctors' union": the head with a lower-case modifier, kept as the body's name.
+        var m = i > 1 && tokens[i - 1].IsPossessive ? i - 2 : i - 1;
+        if (m >= 0 && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text) && tokens[m] is { IsWord: true } modifier
+            && char.IsLower(modifier.Text[0]) && !_gazetteer.NonEntities.Contains(Capitalize(modifier.Text)) && modifier.Text is not ("the" or "a" or "an" or "its" or "their")
+            && !modifier.Text.EndsWith("ed", StringComparison.Ordinal) && !modifier.Text.EndsWith("ly", StringComparison.Ordinal))
+        {
+            _modifiedHeads.TryAdd(tokens[i].Text, Slice(tokens, m, i + 1));
+        }
+        // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
+        if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
+            && !(i + 1 < tokens.Count && tokens[i + 1].Text is "of" or "in" or "for"))
+        {
+            _bareHeads.Add(new BareHead(sentence, i, tokens[i].Text));
+        }
+    }
+
+    /// <summary>
+    /// "the FNV union", "the Oakland school board": a proper name or acronym, at most one lower-case modifier and a
+    /// lower-case body head, after "the". One organisation, named without the article. Returns the index past the head.
+    /// </summary>
+    private int? HeadedByLowerCase(Sentence sentence, int from, int to)
+    {
+        var tokens = sentence.Tokens;
+        var definite = from > 0 && tokens[from - 1].Text == "the" || tokens[from].Text == "The";
+        if (tokens[from].Text == "The")
+        {
+            from++;
+        }
+        if (!definite || from >= to || to - from > 3 || to >= tokens.Count)
+        {
+            return null;
+        }
+        var head = to;
+        if (!_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
+        {
+            // One lower-case modifier: "school board", "teachers' union".
+            head = to + 1;
+            var modifier = tokens[to];
+            var possessive = head < tokens.Count && tokens[head].IsPossessive;
+            if (possessive)
+            {
+                head++;
+            }
+            if (head >= tokens.Count || !modifier.IsWord || !char.IsLower(modifier.Text[0]) || _gazetteer.GroupHeads.ContainsKey(modifier.Text)
+                || modifier.Text.EndsWith("ed", StringComparison.Ordinal) || modifier.Text.EndsWith("ly", StringComparison.Ordinal)
+                || Connectors.Contains(modifier.Text) || !_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
+            {
+                return null;
+            }
+        }
+        for (var k = from; k < to; k++)
+        {
+            if (!tokens[k].IsCapitalized || _gazetteer.IsTitleWord(tokens[k].Text) || _gazetteer.NonEntities.Contains(tokens[k].Text))
+            {
+                return null;
+            }
+        }
+        // "the Kenyan government", "the Chile government" are the state; a known person's "campaign" is left to the person.
+        // "the U.N. health agency" is a unit or a description of a known body, not another actor.
+        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { } entry && end == to && entry.Type is not EntryType.Place)
+        {
+            return null;
+        }
+        AddOrganization(sentence, from, head + 1, _gazetteer.GroupHeads[tokens[head].Text]);
+        return head + 1;
+    }
+
+    /// <summary>
+    /// "the union" refers to the one body whose name has that head; with none, a head the story keeps using
+    /// ("the government" in a story that names no state) is an actor of its own.
+    /// </summary>
+    private void ResolveBareHeads()
+    {
+        foreach (var group in _bareHeads.GroupBy(b => b.Head.ToLowerInvariant(), StringComparer.Ordinal))
+        {
+            var head = group.Key;
+            if (_appositives.TryGetValue(head, out var named) && _actors.TryGetValue(named, out var byApposition))
+            {
+                foreach (var bare in group)
+                {
+                    var token = bare.Sentence.Tokens[bare.Token];
+                    Mention(byApposition, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+                }
+                continue;
+            }
+            var unnamedBody = _modifiedHeads.ContainsKey(head);
+            var candidates = _actors.Values.Distinct()
+                .Where(a => head == "government" ? a.Kind == "state" && a.Strong >= 1 : a.Kind is not ("person" or "state" or "media")
+                    && (a.Name.Split(' ').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))
+                        // "EPA" is "the agency", "NLC" "the congress": an acronym whose last letter is the head's initial.
+                        || !unnamedBody && a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
+                .ToList();
+            ActorRecord? target = candidates.Count == 1 ? candidates[0] : null;
+            // Only a story that names no body at all is about "the government" or "the union" as such; otherwise the
+            // head most likely refers to a named party the text spells differently ("the club" for "Rovers").
+            var namesBodies = _actors.Values.Any(a => a.Kind is "organization" or "group" && a.Mentions >= 1 && !a.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
+            if (target is null && candidates.Count == 0 && group.Count() >= 2 && !namesBodies)
+            {
+                target = Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
+            }
+            if (target is null)
+            {
+                continue;
+            }
+            foreach (var bare in group)
+            {
+                var token = bare.Sentence.Tokens[bare.Token];
+                Mention(target, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+            }
         }
     }
 
@@ -210,7 +402,11 @@ internal sealed class ActorExtractor
             {
                 var head = OrgHeadIndex(tokens, from, to);
                 var gazetteerCovers = _gazetteer.MatchAt(_model.Text, tokens, from, out var coverEnd) is not null && coverEnd > k;
-                if (gazetteerCovers || head == to - 1 && head > k)
+                // ... but "Blackwater Rovers and Harlow District Council" is two: a name of its own (two words or more,
+                // no "of") before the "and", and a headed name of two words or more after it.
+                var twoNames = k - from >= 2 && to - (k + 1) >= 2 && Enumerable.Range(from, k - from).All(x => tokens[x].IsCapitalized)
+                    && StandsAlone(tokens[k - 1].Text);
+                if (gazetteerCovers || head == to - 1 && head > k && !twoNames)
                 {
                     break;
                 }
@@ -235,6 +431,12 @@ internal sealed class ActorExtractor
             {
                 AddOrganization(sentence, from, to, kind);
             }
+            return;
+        }
+
+        if (EndsInCountry(tokens, from, to))
+        {
+            AddOrganization(sentence, from, to, "organization");
             return;
         }
 
@@ -271,6 +473,34 @@ internal sealed class ActorExtractor
         {
             AddUnknown(sentence, runStart, to);
         }
+    }
+
+    /// <summary>
+    /// "Athletics Kenya", "Tennis Canada": capitalised words that are not titles, places or qualifiers, then a
+    /// country's name, make a body named after the country, not the country.
+    /// </summary>
+    private bool EndsInCountry(IReadOnlyList<Token> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to && k - from <= 3; k++)
+        {
+            if (_gazetteer.MatchAt(_model.Text, tokens, k, out var end) is not { Type: EntryType.CountryName } || end != to)
+            {
+                continue;
+            }
+            for (var m = from; m < k; m++)
+            {
+                var t = tokens[m];
+                if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || _gazetteer.IsTitleWord(t.Text) || _gazetteer.NonEntities.Contains(t.Text)
+                    || _gazetteer.PlaceModifiers.Contains(t.Text) || t.Text.EndsWith("ern", StringComparison.Ordinal) || _gazetteer.MatchAt(_model.Text, tokens, m, out _) is not null
+                    || Connectors.Contains(t.Text) || t.Text.Any(char.IsDigit))
+                {
+                    return false;
+                }
+            }
+            // A sentence opener that the text also uses in lower case is an ordinary word ("Yesterday Kenya ...").
+            return !(tokens[from].SentenceStart && _lowerWords.Contains(tokens[from].Text.ToLowerInvariant()));
+        }
+        return false;
     }
 
     private static bool IsShoutedWord(Token t) => t.IsAllCaps && t.Text.Length > 6;
@@ -529,6 +759,7 @@ internal sealed class ActorExtractor
         var name = Slice(tokens, from, to);
         var actor = Get(name, kind);
         actor.Headed = true;
+        actor.LowerHead |= char.IsLower(name[^1]) || char.IsLower(name.Split(' ')[^1][0]);
         var acronym = AcronymAfter(tokens, to);
         if (acronym is not null)
         {
@@ -702,6 +933,7 @@ internal sealed class ActorExtractor
             var surname = tokens[u.To - 1].Text;
             // '"...," said Anna Berg' and "according to Anna Berg" introduce a speaker too.
             var quotedBy = u.From > 0 && tokens[u.From - 1].Text is "said" or "says" or "added" or "wrote" && u.To - u.From <= 3
+                || u.To + 1 < tokens.Count && tokens[u.To].Text == "," && tokens[u.To + 1].Text == "who" && u.To - u.From <= 3
                 || u.From > 1 && tokens[u.From - 1].Text == "to" && tokens[u.From - 2].Text == "according" && u.To - u.From <= 3;
             // A recurring last word alone is weak evidence when the name starts with a place ("Pacific Jet" ... "Jet").
             var placeFirst = _gazetteer.MatchAt(_model.Text, tokens, u.From, out _) is not null;
@@ -768,7 +1000,7 @@ internal sealed class ActorExtractor
                 }
                 continue;
             }
-            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2
+            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2 && !IsOwnedThing(u.Text)
                 && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
             {
                 // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
@@ -786,6 +1018,18 @@ internal sealed class ActorExtractor
             }
         }
     }
+
+    /// <summary>Words before a name that make it a thing someone has or launches ("its Galaxy Fold", "a new Model X"), not a party.</summary>
+    private static readonly HashSet<string> OwnerWords = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our", "my", "your", "new", "a", "an" };
+
+    private bool IsOwnedThing(string name) =>
+        _unknown.Any(v => v.Text == name && v.From > 0 && OwnerWords.Contains(v.Sentence.Tokens[v.From - 1].Text));
+
+    /// <summary>The text also uses the word as a name by itself, not only before "and" ("Rovers, who ...").</summary>
+    private bool StandsAlone(string word) =>
+        System.Text.RegularExpressions.Regex.Matches(_model.Text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b(?!\s+and\b)").Count > 0;
+
+    private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     private static bool PrecededByNumber(RawName u) =>
         u.From > 0 && u.Sentence.Tokens[u.From - 1].Text.Any(char.IsDigit);
@@ -866,7 +1110,8 @@ internal sealed class ActorExtractor
         {
             var big = bodies.FirstOrDefault(b => !ReferenceEquals(b, small) && b.Name.Length > small.Name.Length
                 && (b.Name.StartsWith(small.Name + " ", StringComparison.Ordinal) || b.Name.EndsWith(" " + small.Name, StringComparison.Ordinal)
-                    || IsAcronymOf(small.Name, b.Name))
+                    || IsAcronymOf(small.Name, b.Name)
+                    || b.LowerHead && Singular(b.Name[..b.Name.LastIndexOf(' ')]) == Singular(small.Name))
                 || !ReferenceEquals(b, small) && b.Name.Length >= small.Name.Length && b.Name != small.Name && Singular(b.Name) == Singular(small.Name));
             if (big is null)
             {
@@ -937,6 +1182,16 @@ internal sealed class ActorExtractor
                 "media" => actor.Mentions >= 2,
                 _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
             };
+            if (keep && !actor.Known && actor.Kind is "organization" or "group" && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(NamesAnEvent))
+            {
+                // "the Champions League final": a competition or event, not a party.
+                keep = false;
+            }
+            if (keep && IsOutlet(actor) && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(IsSourceFrame))
+            {
+                // An outlet only cited for what it reported is where the story comes from, not a party to it.
+                keep = false;
+            }
             if (keep)
             {
                 selected.Add(actor);
@@ -947,6 +1202,39 @@ internal sealed class ActorExtractor
             .ThenBy(a => a.FirstSentence)
             .Take(14)
             .ToList();
+    }
+
+    private bool IsOutlet(ActorRecord actor) =>
+        actor.Kind == "media" || _gazetteer.NewsAgencies.Contains(actor.Name) || actor.Aliases.Any(_gazetteer.NewsAgencies.Contains);
+
+    /// <summary>Words before and after a name that cite it as a source: "told Reuters", "according to the BBC", "Reuters reported".</summary>
+    private static readonly string[] SourceBefore = ["told", "told the", "according to", "according to the", "citing", "cited by", "quoted by", "reported by", "interview with", "interview with the", "said in", "wrote in", "to"];
+
+    private static readonly HashSet<string> SourceAfter = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "reported", "reports", "reporting", "said", "says", "cited", "quoted", "learned", "learnt", "has", "understands", "reviewed", "obtained", "saw",
+    };
+
+    private bool NamesAnEvent(ActorMention mention)
+    {
+        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 20)].TrimStart();
+        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
+        return _gazetteer.EventNouns.Contains(next);
+    }
+
+    private bool IsSourceFrame(ActorMention mention)
+    {
+        var before = _model.Text[Math.Max(0, mention.Start - 24)..mention.Start].TrimEnd().ToLowerInvariant();
+        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var lastTwo = words.Length >= 2 ? words[^2] + " " + words[^1] : words.LastOrDefault() ?? "";
+        var lastThree = words.Length >= 3 ? words[^3] + " " + lastTwo : lastTwo;
+        if (SourceBefore.Any(c => lastTwo.EndsWith(c, StringComparison.Ordinal) && (lastTwo == c || lastTwo.EndsWith(" " + c, StringComparison.Ordinal)) || lastThree == c))
+        {
+            return true;
+        }
+        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 24)].TrimStart();
+        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
+        return SourceAfter.Contains(next) || after.StartsWith("’s report", StringComparison.Ordinal) || after.StartsWith("'s report", StringComparison.Ordinal);
     }
 
     private string Slice(IReadOnlyList<Token> tokens, int from, int to) =>

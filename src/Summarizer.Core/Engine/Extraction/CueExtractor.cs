@@ -5,7 +5,7 @@ using Summarizer.Core.Engine.Text;
 namespace Summarizer.Core.Engine.Extraction;
 
 /// <summary>A sentence that carries a cue, with the clause quoted as evidence.</summary>
-internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, int QuoteStart, int QuoteEnd);
+internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, string? Role, int QuoteStart, int QuoteEnd);
 
 /// <summary>
 /// Finds conditions and open questions by cue phrases (from the data files), scoring each prose sentence
@@ -26,7 +26,7 @@ internal static class CueExtractor
     {
         var hits = Find(model, Gazetteer.Instance.ConditionCues, threshold, questions: false);
         return hits.Take(max)
-            .Select(h => new Condition(Holder(h, actors), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+            .Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
             .ToList();
     }
 
@@ -50,23 +50,21 @@ internal static class CueExtractor
             Cue? best = null;
             var bestAt = -1;
             var used = new List<(int, int)>();
+            var bestLength = 0;
             foreach (var cue in cues)
             {
-                // "^if": the cue opens the sentence ("If the results change, ...").
-                var at = cue.Phrase[0] == '^'
-                    ? (lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? 0 : -1)
-                    : IndexOfWord(lower, cue.Phrase);
-                if (at < 0 || used.Any(u => at < u.Item2 && at + cue.Phrase.TrimStart('^').Length > u.Item1))
+                var (at, length) = Match(lower, cue);
+                if (at < 0 || used.Any(u => at < u.Item2 && at + length > u.Item1))
                 {
                     continue;
                 }
-                var length = cue.Phrase[0] == '^' ? cue.Phrase.Length - 1 : cue.Phrase.Length;
                 used.Add((at, at + length));
                 score += cue.Weight;
                 if (best is null || cue.Weight > best.Weight)
                 {
                     best = cue;
                     bestAt = at;
+                    bestLength = length;
                 }
             }
             if (questions && sentence.Text.TrimEnd('"', '”', '’', ' ').EndsWith('?'))
@@ -76,6 +74,7 @@ internal static class CueExtractor
                 {
                     best = new Cue("?", 4);
                     bestAt = 0;
+                    bestLength = 1;
                 }
             }
             if (best is null || score < threshold)
@@ -84,9 +83,30 @@ internal static class CueExtractor
             }
             var cueStart = sentence.Start + bestAt;
             var (qs, qe) = Clause(sentence, cueStart);
-            hits.Add(new CueHit(sentence, score, cueStart, cueStart + best.Phrase.TrimStart('^').Length, best.Phrase, qs, qe));
+            hits.Add(new CueHit(sentence, score, cueStart, cueStart + bestLength, best.Text, best.Role, qs, qe));
         }
         return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Sentence.Index).ToList();
+    }
+
+    /// <summary>Where a cue first occurs in the folded, lower-cased sentence, and how long the match is; -1 if absent.</summary>
+    private static (int At, int Length) Match(string lower, Cue cue)
+    {
+        if (cue.Pattern is { } pattern)
+        {
+            if (!cue.MayMatch(lower))
+            {
+                return (-1, 0);
+            }
+            var m = pattern.Match(lower);
+            return m.Success ? (m.Index, m.Length) : (-1, 0);
+        }
+        // "^if": the cue opens the sentence ("If the results change, ...").
+        if (cue.Phrase[0] == '^')
+        {
+            return lower.StartsWith(cue.Phrase[1..] + " ", StringComparison.Ordinal) ? (0, cue.Phrase.Length - 1) : (-1, 0);
+        }
+        var at = IndexOfWord(lower, cue.Phrase);
+        return (at, cue.Phrase.Length);
     }
 
     /// <summary>The sentence when it is short enough, else the clause around the cue, cut to a focused quote.</summary>
@@ -142,9 +162,15 @@ internal static class CueExtractor
         }
     }
 
-    private static string Holder(CueHit hit, ActorSet actors)
+    private static string Holder(CueHit hit, ActorSet actors, string text)
     {
         var selected = actors.Selected.ToHashSet();
+        // A verb of demanding, refusing or requiring in the sentence: whoever is its subject holds the condition,
+        // also when the strongest cue is a connective ("will not accept ... unless") or a noun ("demand").
+        if (SubjectHolder(hit, actors, selected, text) is { } subject)
+        {
+            return subject;
+        }
         // The clause subject: the first actor named before the cue, even one not prominent enough to be listed.
         var before = actors.Mentions
             .Where(m => m.Sentence == hit.Sentence.Index && m.Start < hit.CueStart)
@@ -156,11 +182,195 @@ internal static class CueExtractor
         {
             return inSentence.Actor.Name;
         }
+        if (QuotedSpeaker(hit.Sentence, actors) is { } speaker)
+        {
+            return speaker;
+        }
         var earlier = actors.Mentions
             .Where(m => m.Sentence < hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && selected.Contains(m.Actor))
             .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
             .FirstOrDefault();
         return earlier?.Actor.Name ?? actors.Selected.FirstOrDefault()?.Name ?? "article";
+    }
+
+    /// <summary>Determiners dropped from a common-noun holder: "the nurses' union" holds as "nurses' union".</summary>
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "some", "many", "several",
+    };
+
+    /// <summary>
+    /// The holder named by the subject of the cue's verb: an actor in the subject's head ("Indonesia expects"),
+    /// the actor a pronoun points back to ("She wants"), or the common-noun group itself ("Farmers urged").
+    /// </summary>
+    private static string? SubjectHolder(CueHit hit, ActorSet actors, HashSet<ActorRecord> selected, string text)
+    {
+        var tokens = hit.Sentence.Tokens;
+        SubjectSpan? subject = null;
+        var verb = -1;
+        // The first verb of demanding in the sentence that has a subject: "He wants a deal before ... demand" is held
+        // by "he", not by whatever precedes the noun "demand".
+        foreach (var candidate in RoleVerbTokens(hit.Sentence))
+        {
+            subject = ClauseSubject.Find(hit.Sentence, candidate);
+            // "The city wants a lease and is pressing for ...": a second verb shares the first one's subject.
+            if (subject is null && ClauseSubject.CoordinatedAt(hit.Sentence, candidate) is { } conjunction)
+            {
+                subject = EarlierVerbSubject(hit.Sentence, conjunction);
+            }
+            if (subject is not null)
+            {
+                verb = candidate;
+                break;
+            }
+        }
+        if (subject is null)
+        {
+            return null;
+        }
+        var (from, headTo, to) = (tokens[subject.Start].Start, tokens[subject.HeadEnd - 1].End, tokens[subject.End - 1].End);
+        var inSubject = actors.Mentions.Where(m => m.Sentence == hit.Sentence.Index && m.Start >= from && m.End <= to).OrderBy(m => m.Start).ToList();
+        var inHead = inSubject.Where(m => m.End <= headTo).ToList();
+        if ((inHead.FirstOrDefault(m => m.Actor.Kind == "person") ?? inHead.FirstOrDefault()) is { } named)
+        {
+            return named.Actor.Name;
+        }
+        if (subject.Pronoun is "we" or "i" && QuotedSpeaker(hit.Sentence, actors) is { } speaker)
+        {
+            // '"We will not sign unless ...," the union's leader said': the speaker's side holds it.
+            return speaker;
+        }
+        if (subject.Pronoun is { } pronoun)
+        {
+            // "he"/"she" point back to a person, "it"/"they"/"we" to a body or state, in this or the two sentences before.
+            var wantPerson = pronoun is "he" or "she" or "i";
+            return actors.Mentions
+                .Where(m => m.Sentence <= hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && (m.Sentence < hit.Sentence.Index || m.End <= from)
+                    && (m.Actor.Kind == "person") == wantPerson && (selected.Contains(m.Actor) || wantPerson))
+                .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
+                .Select(m => m.Actor.Name)
+                .FirstOrDefault();
+        }
+        // "The doctors' union, SIM, insists": a name set off between subject and verb names the subject.
+        if (subject.End < verb && actors.Mentions.FirstOrDefault(m => m.Sentence == hit.Sentence.Index && m.Start > to && m.End <= tokens[verb].Start) is { } apposed)
+        {
+            return apposed.Actor.Name;
+        }
+        if (inSubject.Count > 0)
+        {
+            // "The head of the Harbour Workers Federation insists": the body stands for its officer.
+            return inSubject[0].Actor.Name;
+        }
+        // "her party would not back ...": a body owned by a pronoun stands for the one the pronoun points to.
+        if (tokens[subject.Start].Text.ToLowerInvariant() is "his" or "her" or "its" or "their" && subject.HeadEnd - subject.Start >= 2)
+        {
+            var wantPerson = tokens[subject.Start].Text.ToLowerInvariant() is "his" or "her";
+            var owner = actors.Mentions
+                .Where(m => m.Sentence <= hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 1 && (m.Sentence < hit.Sentence.Index || m.End <= from)
+                    && (m.Actor.Kind == "person") == wantPerson)
+                .OrderByDescending(m => m.Sentence).ThenByDescending(m => m.Start)
+                .FirstOrDefault();
+            if (owner is not null)
+            {
+                return owner.Actor.Name;
+            }
+        }
+        var head = subject.Start;
+        while (head < subject.HeadEnd - 1 && Determiners.Contains(tokens[head].Text))
+        {
+            head++;
+        }
+        var phrase = Squash(text[tokens[head].Start..headTo]);
+        return phrase.Length >= 3 && phrase.Any(char.IsLetter) ? phrase : null;
+    }
+
+    /// <summary>Token indices where condition-role cues start in the sentence, in reading order.</summary>
+    private static List<int> RoleVerbTokens(Sentence sentence)
+    {
+        var lower = Fold(sentence.Text).ToLowerInvariant();
+        var starts = new SortedSet<int>();
+        foreach (var cue in Gazetteer.Instance.ConditionCues)
+        {
+            if (cue.Role is null)
+            {
+                continue;
+            }
+            var (at, _) = Match(lower, cue);
+            if (at >= 0)
+            {
+                starts.Add(at);
+            }
+        }
+        var result = new List<int>();
+        foreach (var at in starts)
+        {
+            var token = 0;
+            while (token < sentence.Tokens.Count && sentence.Tokens[token].Start < sentence.Start + at)
+            {
+                token++;
+            }
+            if (token < sentence.Tokens.Count && !result.Contains(token))
+            {
+                result.Add(token);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The subject of the first clause-role verb before the conjunction: "The city wants ... and is pressing".</summary>
+    private static SubjectSpan? EarlierVerbSubject(Sentence sentence, int conjunction)
+    {
+        var lower = Fold(sentence.Text).ToLowerInvariant();
+        var limit = sentence.Tokens[conjunction].Start - sentence.Start;
+        var first = -1;
+        foreach (var cue in Gazetteer.Instance.ConditionCues.Concat(Gazetteer.Instance.QuestionCues).Where(c => c.Role is not null))
+        {
+            var (at, _) = Match(lower, cue);
+            if (at >= 0 && at < limit && (first < 0 || at < first))
+            {
+                first = at;
+            }
+        }
+        if (first < 0)
+        {
+            return null;
+        }
+        var token = 0;
+        while (token < sentence.Tokens.Count && sentence.Tokens[token].Start < sentence.Start + first)
+        {
+            token++;
+        }
+        return token < conjunction ? ClauseSubject.Find(sentence, token) : null;
+    }
+
+    private static readonly HashSet<string> QuoteSpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "says", "told", "added", "warned", "insisted", "argued", "stressed", "wrote", "declared", "explained",
+    };
+
+    /// <summary>The actor who speaks a quoted sentence: the first one named after the closing quote and near a speech verb.</summary>
+    private static string? QuotedSpeaker(Sentence sentence, ActorSet actors)
+    {
+        var tokens = sentence.Tokens;
+        if (tokens.Count == 0 || tokens[0].Text is not ("\"" or "“"))
+        {
+            return null;
+        }
+        var close = 1;
+        while (close < tokens.Count && tokens[close].Text is not ("\"" or "”"))
+        {
+            close++;
+        }
+        if (close + 1 >= tokens.Count || !tokens.Skip(close).Take(12).Any(t => QuoteSpeechVerbs.Contains(t.Text)))
+        {
+            return null;
+        }
+        var after = tokens[close].End;
+        return actors.Mentions
+            .Where(m => m.Sentence == sentence.Index && m.Start >= after)
+            .OrderBy(m => m.Actor.Kind == "person" ? 0 : 1).ThenBy(m => m.Start)
+            .Select(m => m.Actor.Name)
+            .FirstOrDefault();
     }
 
     private static string ConditionText(string text, CueHit hit)
@@ -222,7 +432,20 @@ internal static class CueExtractor
                 return $"Will {who} {FirstClause(quote[(at + hope.Length)..])}?";
             }
         }
+        if (RolePhrase(quote, lower) is { } byRole)
+        {
+            return byRole;
+        }
         var w = IndexOfWord(lower, "whether");
+        foreach (var wh in new[] { "when", "how", "who", "what", "where", "which", "if" })
+        {
+            // "It is not known when the two sides will meet again" -> "When will the two sides meet again?"
+            var at = IndexOfWord(lower, wh);
+            if (w < 0 && at > 0 && IndexOfWord(lower[..at], "not") >= 0 && InvertedClause(FirstClause(quote[(at + wh.Length)..])) is { } inverted)
+            {
+                return wh == "if" ? inverted : Capitalize(wh) + " " + inverted[0..1].ToLowerInvariant() + inverted[1..];
+            }
+        }
         if (w >= 0)
         {
             var clause = FirstClause(quote[(w + "whether".Length)..]);
@@ -246,6 +469,56 @@ internal static class CueExtractor
         return "What is still unresolved: " + quote.TrimEnd('.') + "?";
     }
 
+    /// <summary>"the two sides will meet again" -> "Will the two sides meet again?", or null without an auxiliary.</summary>
+    private static string? InvertedClause(string clause)
+    {
+        var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var k = 1; k < Math.Min(words.Length, 7); k++)
+        {
+            if (Auxiliaries.Contains(words[k]))
+            {
+                var rest = words.Take(k).Concat(words.Skip(k + 1));
+                return Capitalize(words[k].ToLowerInvariant()) + " " + string.Join(' ', rest).TrimEnd('.') + "?";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Questions for uncertainty stated without a question word: unset dates, low hopes, hedged outcomes, weighed options.</summary>
+    private static string? RolePhrase(string quote, string lower)
+    {
+        var noDate = System.Text.RegularExpressions.Regex.Match(lower, @"\bno (?:date|time|timetable|schedule) (?:has|have|had|was|is)(?: yet)? (?:been )?(?:set|fixed|agreed|announced|given) for (.+)$");
+        if (noDate.Success)
+        {
+            // "No date has been set for new talks" -> "When will new talks take place?"
+            return $"When will {FirstClause(quote[noDate.Groups[1].Index..])} take place?";
+        }
+        var hopes = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:expectations|hopes|prospects|chances) (?:of|for) (.+?) (?:remain|remains|are|is|were|was|look|looks|dimmed|faded|receded)\b");
+        if (hopes.Success)
+        {
+            // "Expectations for a quick settlement remain low" -> "Will there be a quick settlement?"
+            return $"Will there be {quote.Substring(hopes.Groups[1].Index, hopes.Groups[1].Length)}?";
+        }
+        var options = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:is|are|was|were) (?:considering|weighing|reviewing|studying) (?:its|their|his|her|all) options");
+        if (options.Success && Subject(quote[..options.Index]) is { } who)
+        {
+            // "The association said it was considering its options": the pronoun stands for the one who said so.
+            var said = IndexOfWord(lower, "said");
+            if (who is "it" or "they" && said > 0 && said < options.Index && Subject(quote[..said]) is { } speaker)
+            {
+                who = speaker;
+            }
+            return $"What will {who} do?";
+        }
+        var hedge = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:may|could|might) (?:yet |still |ultimately )?(.+)$");
+        if (hedge.Success && IndexOfWord(lower, "whether") < 0 && Subject(quote[..hedge.Index]) is { } thing)
+        {
+            // "the deal could still collapse if ..." -> "Will the deal collapse if ...?"
+            return $"Will {thing} {FirstClause(quote[hedge.Groups[1].Index..])}?";
+        }
+        return null;
+    }
+
     private static string FirstClause(string s)
     {
         s = s.Trim();
@@ -256,7 +529,8 @@ internal static class CueExtractor
     /// <summary>The noun phrase just before a cue ("... said the board has yet to"): the last short stretch after a clause break.</summary>
     private static string? Subject(string before)
     {
-        var s = before.TrimEnd();
+        // "The Bureau, which runs the dam, has yet to": the relative aside is not part of the subject.
+        var s = System.Text.RegularExpressions.Regex.Replace(before.TrimEnd(), @",\s+(?:which|who|whose)\b[^,]*,(\s+\w+)?$", "$1").TrimEnd();
         foreach (var aux in new[] { " has", " have", " had", " is", " are", " was", " were", " remains", " remain" })
         {
             if (s.EndsWith(aux, StringComparison.Ordinal))

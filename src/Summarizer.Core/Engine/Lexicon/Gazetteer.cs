@@ -45,6 +45,18 @@ internal sealed class Gazetteer
 
     public IReadOnlySet<string> VenueCues { get; }
 
+    /// <summary>Lower-case head nouns of bodies ("union", "board") and the kind they imply.</summary>
+    public IReadOnlyDictionary<string, string> GroupHeads { get; }
+
+    /// <summary>Words that qualify a country name without forming a new name ("Southern").</summary>
+    public IReadOnlySet<string> PlaceModifiers { get; }
+
+    /// <summary>Nouns that make the name before them an event or competition ("the Champions League final").</summary>
+    public IReadOnlySet<string> EventNouns { get; }
+
+    /// <summary>News agencies and wire services: cited as sources, they are not parties to the story.</summary>
+    public IReadOnlySet<string> NewsAgencies { get; }
+
     private Gazetteer(
         Dictionary<string, GazetteerEntry[]> byFirstWord,
         HashSet<string> titles,
@@ -54,8 +66,16 @@ internal sealed class Gazetteer
         List<string> furniture,
         List<Cue> conditionCues,
         List<Cue> questionCues,
-        HashSet<string> venueCues)
+        HashSet<string> venueCues,
+        Dictionary<string, string> groupHeads,
+        HashSet<string> placeModifiers,
+        HashSet<string> newsAgencies,
+        HashSet<string> eventNouns)
     {
+        EventNouns = eventNouns;
+        GroupHeads = groupHeads;
+        PlaceModifiers = placeModifiers;
+        NewsAgencies = newsAgencies;
         ByFirstWord = byFirstWord;
         Titles = titles;
         TitlesByFirstWord = titlesByFirst;
@@ -219,13 +239,9 @@ internal sealed class Gazetteer
             .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
-        var orgWords = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in Lines("org-words.txt"))
-        {
-            var parts = line.Split('=');
-            orgWords[parts[0]] = parts.Length > 1 ? parts[1] : "organization";
-        }
+        var orgWords = KindLines("org-words.txt");
 
+        var roleCues = RoleCues("clause-roles.tsv");
         return new Gazetteer(
             byFirst,
             titles,
@@ -233,9 +249,25 @@ internal sealed class Gazetteer
             orgWords,
             new HashSet<string>(Lines("non-entities.txt"), StringComparer.Ordinal),
             Lines("furniture.txt").ToList(),
-            Cues("condition-cues.tsv"),
-            Cues("question-cues.tsv"),
-            new HashSet<string>(Lines("venue-cues.txt"), StringComparer.OrdinalIgnoreCase));
+            Cues("condition-cues.tsv", roleCues.Where(c => IsConditionRole(c.Role))),
+            Cues("question-cues.tsv", roleCues.Where(c => !IsConditionRole(c.Role))),
+            new HashSet<string>(Lines("venue-cues.txt"), StringComparer.OrdinalIgnoreCase),
+            KindLines("group-heads.txt"),
+            new HashSet<string>(Lines("place-modifiers.txt"), StringComparer.Ordinal),
+            new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase),
+            new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal));
+    }
+
+    /// <summary>"word" or "word=kind" lines; the kind defaults to organisation.</summary>
+    private static Dictionary<string, string> KindLines(string file)
+    {
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in Lines(file))
+        {
+            var parts = line.Split('=');
+            kinds[parts[0]] = parts.Length > 1 ? parts[1] : "organization";
+        }
+        return kinds;
     }
 
     private static IEnumerable<string> Split(string[] row, int column) =>
@@ -243,11 +275,21 @@ internal sealed class Gazetteer
             ? row[column].Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : [];
 
-    private static List<Cue> Cues(string file) =>
+    private static List<Cue> Cues(string file, IEnumerable<Cue> roleCues) =>
         Rows(file)
             .Select(r => new Cue(r[0], r.Length > 1 && int.TryParse(r[1], System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1))
+            .Concat(roleCues)
             .OrderByDescending(c => c.Phrase.Length)
             .ToList();
+
+    /// <summary>Clause-role cues: "phrase, role, weight" rows. Roles that set terms feed conditions; the others, open questions.</summary>
+    private static List<Cue> RoleCues(string file) =>
+        Rows(file)
+            .Select(r => new Cue(r[0], r.Length > 2 && int.TryParse(r[2], System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1, r.Length > 1 ? r[1] : null))
+            .ToList();
+
+    /// <summary>Roles whose clause sets terms for an outcome.</summary>
+    public static bool IsConditionRole(string? role) => role is "demand" or "require" or "refuse" or "expect";
 
     private static IEnumerable<string[]> Rows(string file) =>
         Lines(file).Select(l => l.Split('\t'));
@@ -273,5 +315,81 @@ internal sealed class Gazetteer
     }
 }
 
-/// <summary>A cue phrase and how strongly it signals its item.</summary>
-internal sealed record Cue(string Phrase, int Weight);
+/// <summary>
+/// A cue phrase and how strongly it signals its item. <paramref name="Role"/> names the clause role of a verb cue
+/// (demand, require, refuse, expect, hope, doubt, pending, hedge): its clause subject holds the item.
+/// A phrase may hold alternatives, "(set|fixed)", and a gap, "…", of up to a few words inside the clause;
+/// such a phrase is matched by <see cref="Pattern"/>, a plain one by word-bounded search.
+/// </summary>
+internal sealed record Cue(string Phrase, int Weight, string? Role = null)
+{
+    /// <summary>The most words a "…" gap may stand for: enough for an object ("urged the regional authority to").</summary>
+    public const int GapWords = 8;
+
+    /// <summary>Words that open another clause, so a gap may not run across them.</summary>
+    private const string GapStops = "after|before|but|because|while|when|although|though|since|until|unless|if|and|or|which|who|whom|whose|where|as";
+
+    public System.Text.RegularExpressions.Regex? Pattern { get; } = Compile(Phrase);
+
+    /// <summary>
+    /// Literal strings one of which a sentence must contain for <see cref="Pattern"/> to match: a cheap test that
+    /// spares most sentences the regular expression.
+    /// </summary>
+    public IReadOnlyList<string> Anchors { get; } = AnchorsOf(Phrase);
+
+    public bool MayMatch(string lower)
+    {
+        foreach (var anchor in Anchors)
+        {
+            if (lower.Contains(anchor, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return Anchors.Count == 0;
+    }
+
+    private static List<string> AnchorsOf(string phrase)
+    {
+        var parts = System.Text.RegularExpressions.Regex.Matches(phrase.TrimStart('^'), @"\([^)]*\)|\S+").Select(m => m.Value).Where(p => p != "…").ToList();
+        // The part whose shortest alternative is longest is the rarest in ordinary text: "pressing|pushing" rather than "is|are", "options" rather than "its".
+        return parts
+            .Select(p => p[0] == '(' ? p[1..^1].Split('|').ToList() : [p])
+            .OrderByDescending(a => a.Min(x => x.Length))
+            .FirstOrDefault() ?? [];
+    }
+
+    /// <summary>How the phrase is shown and logged: the phrase without its start anchor.</summary>
+    public string Text => Phrase.TrimStart('^');
+
+    private static System.Text.RegularExpressions.Regex? Compile(string phrase)
+    {
+        if (!phrase.Contains('(', StringComparison.Ordinal) && !phrase.Contains('…', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var anchored = phrase[0] == '^';
+        var parts = System.Text.RegularExpressions.Regex.Matches(phrase.TrimStart('^'), @"\([^)]*\)|\S+").Select(m => m.Value).ToList();
+        var pattern = new System.Text.StringBuilder(anchored ? "^" : @"(?<![\w'])");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var part = parts[i];
+            if (part == "…")
+            {
+                // Any words but no clause break or conjunction: the gap stays inside one clause
+                // ("sought to settle after X offered concessions" is not "sought concessions").
+                pattern.Append(@"(?:\s+(?!(?:" + GapStops + @")(?![\w']))[^\s,;:.!?—–()]+){0," + GapWords + "}?");
+                continue;
+            }
+            if (i > 0)
+            {
+                pattern.Append(@"\s+");
+            }
+            pattern.Append(part[0] == '('
+                ? "(?:" + string.Join('|', part[1..^1].Split('|').Select(a => string.Join(@"\s+", a.Split(' ').Select(System.Text.RegularExpressions.Regex.Escape)))) + ")"
+                : System.Text.RegularExpressions.Regex.Escape(part));
+        }
+        pattern.Append(@"(?![\w])");
+        return new System.Text.RegularExpressions.Regex(pattern.ToString(), System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+    }
+}
