@@ -24,6 +24,17 @@ public sealed class ClauseRoleTests
     }
 
     [Fact]
+    public void The_condition_text_is_what_is_asked_without_the_attribution()
+    {
+        var summary = TestArticles.Summarize(
+            "Trade negotiators from Indonesia and Australia met for a third day on Tuesday. Indonesia expects tariff concessions on its palm oil exports, officials familiar with the talks said. " +
+            "\"We will not sign anything that cuts pensions,\" union leader Tom Hale told reporters after the meeting.");
+
+        Assert.Contains(summary.Conditions, c => c.Text == "tariff concessions on its palm oil exports");
+        Assert.Contains(summary.Conditions, c => c.Text == "will not sign anything that cuts pensions");
+    }
+
+    [Fact]
     public void Expecting_an_event_is_not_a_demand()
     {
         var summary = TestArticles.Summarize(

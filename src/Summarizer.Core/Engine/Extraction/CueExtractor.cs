@@ -373,6 +373,8 @@ internal static class CueExtractor
             .FirstOrDefault();
     }
 
+    private static readonly string[] AttributionMarks = [", ", ",\"", ",”"];
+
     private static string ConditionText(string text, CueHit hit)
     {
         var quote = text[hit.QuoteStart..hit.QuoteEnd];
@@ -380,9 +382,13 @@ internal static class CueExtractor
         {
             return Squash(quote);
         }
-        var after = text[hit.CueEnd..hit.QuoteEnd].Trim(' ', ',', ':', '\n');
-        // Drop a trailing attribution: "..., according to officials", "..., he said".
-        var comma = after.IndexOf(", ", StringComparison.Ordinal);
+        // A cue with a gap ("expects … concessions") matched its object too: the condition starts after the verb.
+        var verbEnd = hit.Cue.Contains('…', StringComparison.Ordinal) ? text.IndexOf(' ', hit.CueStart, hit.CueEnd - hit.CueStart) : -1;
+        // A refusal is the condition itself ("will not sign anything that costs jobs"): keep its verb.
+        var start = hit.Role == "refuse" ? hit.CueStart : verbEnd > 0 ? verbEnd : hit.CueEnd;
+        var after = text[start..hit.QuoteEnd].Trim(' ', ',', ':', '\n');
+        // Drop a trailing attribution: "..., according to officials", "..., he said", "...," she told reporters.
+        var comma = AttributionMarks.Select(m => after.IndexOf(m, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
         if (comma > 0 && after[..comma].Split(' ').Length >= 4)
         {
             after = after[..comma];
