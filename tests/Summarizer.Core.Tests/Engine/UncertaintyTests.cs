@@ -24,6 +24,16 @@ public sealed class UncertaintyTests
     }
 
     [Fact]
+    public void A_whether_clause_frames_the_question_over_low_hopes_beside_it()
+    {
+        var summary = TestArticles.Summarize(
+            "The ferry crews stayed in port for a fourth day on Monday. It is not yet clear whether the operator will accept the mediator's proposal, and hopes for a quick settlement remain low.");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Equal("Will the operator accept the mediator's proposal?", question.Question);
+    }
+
+    [Fact]
     public void Faded_hopes_are_an_open_question()
     {
         var summary = TestArticles.Summarize(

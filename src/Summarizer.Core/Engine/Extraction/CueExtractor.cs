@@ -438,7 +438,8 @@ internal static class CueExtractor
                 return $"Will {who} {FirstClause(quote[(at + hope.Length)..])}?";
             }
         }
-        if (RolePhrase(quote, lower) is { } byRole)
+        // The sentence's own "whether" clause says what is open more exactly than a role phrase beside it.
+        if (IndexOfWord(lower, "whether") < 0 && RolePhrase(quote, lower) is { } byRole)
         {
             return byRole;
         }
@@ -517,7 +518,7 @@ internal static class CueExtractor
             return $"What will {who} do?";
         }
         var hedge = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:may|could|might) (?:yet |still |ultimately )?(.+)$");
-        if (hedge.Success && IndexOfWord(lower, "whether") < 0 && Subject(quote[..hedge.Index]) is { } thing)
+        if (hedge.Success && Subject(quote[..hedge.Index]) is { } thing)
         {
             // "the deal could still collapse if ..." -> "Will the deal collapse if ...?"
             return $"Will {thing} {FirstClause(quote[hedge.Groups[1].Index..])}?";
