@@ -34,6 +34,15 @@ public sealed class UncertaintyTests
     }
 
     [Fact]
+    public void An_expected_outcome_is_asked_as_a_question_about_its_subject()
+    {
+        var summary = TestArticles.Summarize(
+            "The port authority met shipping companies on Monday about the new berth fees. The fees are expected to take effect in the spring, though shippers have asked for a delay.");
+
+        Assert.Contains(summary.OpenQuestions, q => q.Question == "Will the fees take effect in the spring?");
+    }
+
+    [Fact]
     public void Faded_hopes_are_an_open_question()
     {
         var summary = TestArticles.Summarize(

@@ -430,7 +430,7 @@ internal static class CueExtractor
                 return $"Will {who} respond{FirstClause(quote[(at + pending.Length)..]).Insert(0, " ").TrimEnd()}?";
             }
         }
-        foreach (var hope in new[] { " hope to ", " hopes to ", " expect to ", " expects to " })
+        foreach (var hope in new[] { " hope to ", " hopes to ", " expect to ", " expects to ", " is expected to ", " are expected to " })
         {
             var at = lower.IndexOf(hope, StringComparison.Ordinal);
             if (at > 0 && Subject(quote[..at]) is { } who)
