@@ -377,7 +377,8 @@ internal sealed class ActorExtractor
         var tokens = sentence.Tokens;
         // Leading function words and sentence openers are not part of a name, unless a gazetteer entry starts there ("The Hague").
         while (from < to && _gazetteer.MatchAt(_model.Text, tokens, from, out _) is null
-               && (_gazetteer.NonEntities.Contains(tokens[from].Text) || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])))
+               && (_gazetteer.NonEntities.Contains(tokens[from].Text) || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])
+                   || tokens[from].SentenceStart && _gazetteer.SentenceOpeners.Contains(tokens[from].Text) || IsContraction(tokens[from])))
         {
             from++;
         }
@@ -388,6 +389,19 @@ internal sealed class ActorExtractor
         if (from >= to)
         {
             return;
+        }
+        // "In God We Trust": a pronoun or a contraction inside the run starts a clause, so the run is not one name.
+        var covered = _gazetteer.MatchAt(_model.Text, tokens, from, out var coveredEnd) is not null ? coveredEnd : from;
+        for (var k = Math.Max(from + 1, covered); k < to; k++)
+        {
+            // "Vice Premier He Lifeng": a known name, or a word right after a title, is a name that happens to look like a pronoun.
+            if (IsContraction(tokens[k]) || k < to - 1 && _gazetteer.Pronouns.Contains(tokens[k].Text)
+                && !_gazetteer.IsTitleWord(tokens[k - 1].Text) && _gazetteer.MatchAt(_model.Text, tokens, k, out _) is null)
+            {
+                AnalyzeSpan(sentence, from, k);
+                AnalyzeSpan(sentence, k + 1, to);
+                return;
+            }
         }
         // "(HWF)" right after a name only defines the acronym; the name was counted already.
         if (to - from == 1 && from > 1 && tokens[from - 1].Text == "(" && to < tokens.Count && tokens[to].Text == ")" && tokens[from].IsAllCaps && tokens[from - 2].IsCapitalized)
@@ -504,6 +518,26 @@ internal sealed class ActorExtractor
     }
 
     private static bool IsShoutedWord(Token t) => t.IsAllCaps && t.Text.Length > 6;
+
+    /// <summary>Endings a word takes when it is contracted with a verb ("I’m", "They’ll", "We’ve", "You’d", "It’s").</summary>
+    private static readonly string[] ContractionEndings = ["m", "ll", "d", "ve", "re", "s"];
+
+    /// <summary>"I’m", "We’ll", "That’d": a pronoun or function word with a contracted verb is never part of a name.</summary>
+    private bool IsContraction(Token t)
+    {
+        var apostrophe = t.Text.IndexOfAny(['\'', '’']);
+        // "Ain’t", "Don’t", "Won’t": a verb with a contracted negation.
+        if (apostrophe > 1 && t.Text[apostrophe - 1] == 'n' && t.Text[(apostrophe + 1)..] == "t")
+        {
+            return true;
+        }
+        if (apostrophe <= 0 || !ContractionEndings.Contains(t.Text[(apostrophe + 1)..], StringComparer.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        var stem = t.Text[..apostrophe];
+        return _gazetteer.Pronouns.Contains(stem) || _gazetteer.NonEntities.Contains(stem);
+    }
 
     private int OrgHeadIndex(IReadOnlyList<Token> tokens, int from, int to)
     {
@@ -954,7 +988,8 @@ internal sealed class ActorExtractor
             if (count == 1)
             {
                 var word = u.Text;
-                if (word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
+                // A lone letter ("T", "S.") is an initial, a grade or a label, never a party by itself.
+                if (word.TrimEnd('.').Length <= 1 || word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
                 {
                     continue;
                 }

@@ -57,6 +57,12 @@ internal sealed class Gazetteer
     /// <summary>News agencies and wire services: cited as sources, they are not parties to the story.</summary>
     public IReadOnlySet<string> NewsAgencies { get; }
 
+    /// <summary>Discourse words that are not part of a name when they open a sentence ("Hey", "So", "Meanwhile").</summary>
+    public IReadOnlySet<string> SentenceOpeners { get; }
+
+    /// <summary>Subject pronouns ("I", "We"): they start a clause, and their contractions ("I’m") are never names.</summary>
+    public IReadOnlySet<string> Pronouns { get; }
+
     private Gazetteer(
         Dictionary<string, GazetteerEntry[]> byFirstWord,
         HashSet<string> titles,
@@ -70,8 +76,12 @@ internal sealed class Gazetteer
         Dictionary<string, string> groupHeads,
         HashSet<string> placeModifiers,
         HashSet<string> newsAgencies,
-        HashSet<string> eventNouns)
+        HashSet<string> eventNouns,
+        HashSet<string> sentenceOpeners,
+        HashSet<string> pronouns)
     {
+        SentenceOpeners = sentenceOpeners;
+        Pronouns = pronouns;
         EventNouns = eventNouns;
         GroupHeads = groupHeads;
         PlaceModifiers = placeModifiers;
@@ -255,7 +265,9 @@ internal sealed class Gazetteer
             KindLines("group-heads.txt"),
             new HashSet<string>(Lines("place-modifiers.txt"), StringComparer.Ordinal),
             new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase),
-            new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal));
+            new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal),
+            new HashSet<string>(Lines("sentence-openers.txt"), StringComparer.Ordinal),
+            new HashSet<string>(Lines("pronouns.txt"), StringComparer.Ordinal));
     }
 
     /// <summary>"word" or "word=kind" lines; the kind defaults to organisation.</summary>
