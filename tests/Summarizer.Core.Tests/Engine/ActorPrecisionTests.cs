@@ -56,4 +56,14 @@ public sealed class ActorPrecisionTests
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Zephyr", StringComparison.Ordinal));
         Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Feather", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_title_with_a_known_place_after_of_names_the_person_after_the_place()
+    {
+        var summary = TestArticles.Summarize(
+            "Flooding closed three bridges on Monday. Mayor of Sioux Falls Ann Lindqvist said the city would ask the state for emergency funds. Ann Lindqvist said repairs could take a month.");
+
+        Assert.Contains(summary.Actors, a => a.Name == "Ann Lindqvist" && a.Kind == ActorKind.Person);
+        Assert.DoesNotContain(summary.Actors, a => a.Name.Contains("Falls", StringComparison.Ordinal));
+    }
 }

@@ -571,7 +571,8 @@ internal sealed class ActorExtractor
             // "Minister of Fisheries Ola ...": the "of X" complement belongs to the title.
             if (after + 1 < to && tokens[after].Text is "of" or "for")
             {
-                after += 2;
+                // A complement the gazetteer knows is taken whole: "Mayor of Sioux Falls Ann Lee" names Ann Lee, not "Falls".
+                after = _gazetteer.MatchAt(_model.Text, tokens, after + 1, out var known) is not null ? Math.Min(known, to) : after + 2;
             }
             if (IsPersonName(tokens, after, to))
             {
