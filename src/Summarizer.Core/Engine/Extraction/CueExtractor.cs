@@ -439,11 +439,11 @@ internal static class CueExtractor
             }
         }
         // The sentence's own "whether" clause says what is open more exactly than a role phrase beside it.
-        if (IndexOfWord(lower, "whether") < 0 && RolePhrase(quote, lower) is { } byRole)
+        var w = IndexOfWord(lower, "whether");
+        if (w < 0 && RolePhrase(quote, lower) is { } byRole)
         {
             return byRole;
         }
-        var w = IndexOfWord(lower, "whether");
         foreach (var wh in new[] { "when", "how", "who", "what", "where", "which", "if" })
         {
             // "It is not known when the two sides will meet again" -> "When will the two sides meet again?"
@@ -462,16 +462,7 @@ internal static class CueExtractor
                 var who = Subject(quote[..w]) ?? "they";
                 return $"Will {who} {clause[3..]}?";
             }
-            var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            for (var k = 1; k < Math.Min(words.Length, 7); k++)
-            {
-                if (Auxiliaries.Contains(words[k]))
-                {
-                    var rest = words.Take(k).Concat(words.Skip(k + 1));
-                    return Capitalize(words[k].ToLowerInvariant()) + " " + string.Join(' ', rest).TrimEnd('.') + "?";
-                }
-            }
-            return "Will " + clause.TrimEnd('.') + "?";
+            return InvertedClause(clause) ?? "Will " + clause.TrimEnd('.') + "?";
         }
         return "What is still unresolved: " + quote.TrimEnd('.') + "?";
     }
