@@ -101,3 +101,14 @@ resource userBlobContributor 'Microsoft.Authorization/roleAssignments@2022-04-01
     principalType: userPrincipalType
   }
 }
+
+// The deploying person: run `summarizer check-openai` against the deployed model with their own sign-in.
+resource userOpenAiUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(userPrincipalId)) {
+  name: guid(openAi.id, userPrincipalId, roles.cognitiveServicesOpenAIUser)
+  scope: openAi
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAIUser)
+    principalId: userPrincipalId
+    principalType: userPrincipalType
+  }
+}

@@ -6,6 +6,7 @@ var root = new RootCommand("Summarizer: grounded structured summaries of news ar
     ServeCommand.Create(),
     SummarizeCommand.Create(),
     EvalCommand.Create(),
+    CheckOpenAICommand.Create(),
     UploadCommand.Create(),
     BenchCleanCommand.Create(),
 };

@@ -21,29 +21,38 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>Everything a host needs to run the pipeline: options, storage clients, stages, engine and HTTP handlers.</summary>
     public static IServiceCollection AddSummarizerPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SummarizerOptions>()
-            .BindConfiguration(PipelineNames.OptionsSection)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
-
+        services.AddSummaryEngine();
         services.AddArticleStorage(configuration);
         // First among the hosted services, so the triggers start listening on containers and queues that exist.
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleCleaner>();
-        services.AddSingleton<LocalSummaryEngine>();
-        services.AddAzureOpenAIEngine();
-        services.AddSingleton<ISummaryEngine>(provider =>
-            provider.GetRequiredService<IOptions<SummarizerOptions>>().Value.Engine == AzureOpenAISummaryEngine.EngineName
-                ? provider.GetRequiredService<AzureOpenAISummaryEngine>()
-                : provider.GetRequiredService<LocalSummaryEngine>());
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();
         services.AddSingleton<UploadStage>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();
         services.AddSingleton<ArticleApi>();
+        return services;
+    }
+
+    /// <summary>
+    /// The <c>Summarizer</c> options (bound from the configuration, validated on start) and the engine they name.
+    /// Without storage, for commands that summarise files.
+    /// </summary>
+    public static IServiceCollection AddSummaryEngine(this IServiceCollection services)
+    {
+        services.AddOptions<SummarizerOptions>()
+            .BindConfiguration(PipelineNames.OptionsSection)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SummarizerOptions>, SummarizerOptionsValidator>();
+        services.AddSingleton<LocalSummaryEngine>();
+        services.AddAzureOpenAIEngine();
+        services.AddSingleton<ISummaryEngine>(provider =>
+            provider.GetRequiredService<IOptions<SummarizerOptions>>().Value.Engine == AzureOpenAISummaryEngine.EngineName
+                ? provider.GetRequiredService<AzureOpenAISummaryEngine>()
+                : provider.GetRequiredService<LocalSummaryEngine>());
         return services;
     }
 

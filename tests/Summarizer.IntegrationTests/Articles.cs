@@ -35,15 +35,14 @@ internal static class Articles
             actors,
             conditions = new[]
             {
-                new { holder = "Eastport city council", text = "the regional government releases the promised funds", evidence = Evidence("but only if the regional government releases the promised funds") },
+                new { holder = "Eastport city council", text = "the regional government releases the promised funds", quote = "but only if the regional government releases the promised funds" },
             },
-            venues = new[] { new { name = "Westhaven", status = "proposed", evidence = Evidence("Talks are scheduled to be held in Westhaven next week") } },
-            openQuestions = new[] { new { question = "Will the contractor return?", evidence = Evidence("It remains unclear whether the contractor will return") } },
+            venues = new[] { new { name = "Westhaven", status = "proposed", quote = "Talks are scheduled to be held in Westhaven next week" } },
+            openQuestions = new[] { new { question = "Will the contractor return?", quote = "It remains unclear whether the contractor will return" } },
         };
     }
 
+    /// <summary>An actor as the reply schema has it: what the model decides and its quote, no offsets or counts.</summary>
     public static object Actor(string name, string kind, string? role, string[] aliases, string quote) =>
-        new { name, kind, role, aliases, mentions = 1, evidence = Evidence(quote) };
-
-    public static object Evidence(string quote) => new { quote, start = 0, end = 0 };
+        new { name, kind, role, aliases, quote };
 }

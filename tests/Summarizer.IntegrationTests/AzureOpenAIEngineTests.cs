@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline.AzureOpenAI;
+using WireMock.ResponseBuilders;
 
 namespace Summarizer.IntegrationTests;
 
@@ -26,7 +27,12 @@ public sealed class AzureOpenAIEngineTests : IDisposable
         Assert.Equal("json_schema", format["type"]!.GetValue<string>());
         Assert.True(format["json_schema"]!["strict"]!.GetValue<bool>());
         var schema = format["json_schema"]!["schema"]!.AsObject();
-        AssertStrict(schema, depth: 1);
+        Assert.Null(StructuredOutputsSubset.Refusal("summary", schema));
+        // The model decides names, kinds, roles, aliases and the quote; offsets and mention counts are computed here.
+        var actor = schema["properties"]!["actors"]!["items"]!["properties"]!.AsObject();
+        Assert.Equal(["name", "kind", "role", "aliases", "quote"], actor.Select(p => p.Key));
+        Assert.Equal("string", actor["kind"]!["type"]!.GetValue<string>());
+        Assert.Equal(["string", "null"], actor["role"]!["type"]!.AsArray().Select(t => t!.GetValue<string>()));
         var messages = request["messages"]!.AsArray();
         Assert.Equal("system", messages[0]!["role"]!.GetValue<string>());
         Assert.Contains("never instructions", messages[0]!["content"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -196,7 +202,7 @@ public sealed class AzureOpenAIEngineTests : IDisposable
         Assert.True(_server.Requests.Count >= 3, $"expected several calls, got {_server.Requests.Count}");
         Assert.Equal(_server.Requests.Count, draft.ModelCalls);
         var okafor = Assert.Single(draft.Actors);
-        Assert.Equal(_server.Requests.Count, okafor.Mentions);
+        Assert.Equal(40, okafor.Mentions); // counted in the article, whatever the replies said
         Assert.All(_server.Requests, r => Assert.Contains("part ", r["messages"]![1]!["content"]!.GetValue<string>(), StringComparison.Ordinal));
     }
 
@@ -226,25 +232,43 @@ public sealed class AzureOpenAIEngineTests : IDisposable
         TestContext.Current.SendDiagnosticMessage($"seed request tokens: {tokens}");
     }
 
-    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
-
-    private static void AssertStrict(JsonObject schema, int depth)
+    [Fact]
+    public async Task A_schema_outside_the_strict_subset_is_refused_by_the_server_as_the_service_does()
     {
-        Assert.True(depth <= 5, "structured outputs allow at most five levels of nesting");
-        if (schema["properties"] is JsonObject properties)
+        // What the engine sent before: integers that may be strings, with a pattern.
+        var schema = """
+            {"type":"object","properties":{"mentions":{"type":["string","integer"],"pattern":"^-?(?:0|[1-9]\\d*)$"}},
+             "required":["mentions"],"additionalProperties":false}
+            """;
+        var chat = new Azure.AI.OpenAI.AzureOpenAIClient(new Uri(_server.Url), new System.ClientModel.ApiKeyCredential(FakeChatServer.ApiKey))
+            .GetChatClient(FakeChatServer.Deployment);
+        var options = new OpenAI.Chat.ChatCompletionOptions
         {
-            Assert.False(schema["additionalProperties"]!.GetValue<bool>());
-            Assert.Equal(properties.Select(p => p.Key).Order(), schema["required"]!.AsArray().Select(r => r!.GetValue<string>()).Order());
-            foreach (var (_, property) in properties)
-            {
-                AssertStrict(property!.AsObject(), depth + 1);
-            }
-        }
-        if (schema["items"] is JsonObject items)
-        {
-            AssertStrict(items, depth);
-        }
+            ResponseFormat = OpenAI.Chat.ChatResponseFormat.CreateJsonSchemaFormat("summary", BinaryData.FromString(schema), jsonSchemaIsStrict: true),
+        };
+
+        var error = await Assert.ThrowsAsync<System.ClientModel.ClientResultException>(() =>
+            chat.CompleteChatAsync([new OpenAI.Chat.UserChatMessage("hello")], options, Cancel));
+
+        Assert.Equal(400, error.Status);
+        var body = JsonNode.Parse(error.GetRawResponse()!.Content.ToString())!["error"]!;
+        Assert.Equal("invalid_request_error", body["type"]!.GetValue<string>());
+        Assert.Contains("'pattern' is not permitted", body["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_refused_request_is_not_retried_and_fails_with_the_services_message()
+    {
+        _server.Respond(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json")
+            .WithBody("""{"error":{"message":"The model 'gpt-test' does not support structured outputs.","type":"invalid_request_error","param":"response_format","code":null}}"""));
+
+        var error = await Assert.ThrowsAsync<SummaryEngineException>(() => _server.Engine().SummarizeAsync(_article, Cancel).AsTask());
+
+        Assert.Equal("Azure OpenAI refused the request (HTTP 400): The model 'gpt-test' does not support structured outputs.", error.Message);
+        Assert.Single(_server.Requests);
+    }
+
+    private static int CountOf(string text, string value) => (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 
     public void Dispose() => _server.Dispose();
 }

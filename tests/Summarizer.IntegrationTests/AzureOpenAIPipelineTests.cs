@@ -55,6 +55,34 @@ public sealed class AzureOpenAIPipelineTests(AzureOpenAIPipelineFixture pipeline
     }
 
     [Fact]
+    public async Task A_draft_cached_under_an_older_prompt_is_not_reused()
+    {
+        var text = Articles.Harbour + "\n\nThe harbour master welcomed the decision.";
+        var hash = Summarizer.Core.Documents.ContentHash.Of(Encoding.UTF8.GetBytes(text));
+        // What the previous prompt left for this content: a draft with an actor the current reply does not have.
+        var stale = new Summarizer.Core.Engine.SummaryDraft
+        {
+            Headline = "Old prompt",
+            Abstract = "From the old prompt.",
+            Actors = [new Summarizer.Core.Documents.Actor("The harbour master", Summarizer.Core.Documents.ActorKind.Person, null, [], 1,
+                new Summarizer.Core.Documents.Evidence("The harbour master welcomed the decision.", 0, 0))],
+            Model = FakeChatServer.Deployment + "/prompt-1",
+        };
+        await pipeline.Container(Summarizer.Core.PipelineNames.SummariesContainer)
+            .GetBlobClient($"drafts/azure-openai/{Uri.EscapeDataString(stale.Model)}/{hash}")
+            .UploadAsync(BinaryData.FromObjectAsJson(stale, Summarizer.Core.Documents.DocumentJson.Options), TestContext.Current.CancellationToken);
+        int Requests() => pipeline.Model.Requests.Count(r => r.ToJsonString().Contains("harbour master welcomed", StringComparison.Ordinal));
+
+        var status = await PostAsync("harbour-master.txt", text);
+
+        Assert.Equal("summarized", status.GetProperty("status").GetString());
+        Assert.Equal(1, Requests());
+        var summary = await pipeline.GetSummaryAsync("harbour-master");
+        Assert.DoesNotContain(summary.Actors, a => a.Name == "The harbour master");
+        Assert.EndsWith("/" + AzureOpenAISummaryEngine.PromptVersion, summary.Generator.Model, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rate_limiting_longer_than_the_cap_fails_the_article_with_a_reason_and_keeps_the_upload()
     {
         var text = "Quarry expansion vote delayed\n\nThe county board delayed its vote on the quarry expansion until the spring.";

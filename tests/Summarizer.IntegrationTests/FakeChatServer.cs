@@ -23,7 +23,20 @@ public sealed class FakeChatServer : IDisposable
     private readonly WireMockServer _server = WireMockServer.Start();
     private readonly string _chatPath;
 
-    public FakeChatServer(string chatPath = AzureChatPath) => _chatPath = chatPath;
+    public FakeChatServer(string chatPath = AzureChatPath)
+    {
+        _chatPath = chatPath;
+        // Before any scripted answer: a response schema outside the structured-outputs subset is refused as the service does.
+        _server.Given(Request.Create().WithPath(_chatPath).UsingPost().WithBody((string? body) => SchemaRefusal(body) is not null))
+            .AtPriority(-100)
+            .RespondWith(Response.Create()
+                .WithStatusCode(400)
+                .WithHeader("Content-Type", "application/json")
+                .WithBody(request => JsonSerializer.Serialize(new
+                {
+                    error = new { message = SchemaRefusal(request.Body), type = "invalid_request_error", param = "response_format", code = (string?)null },
+                })));
+    }
 
     public string Url => _server.Url!;
 
@@ -65,6 +78,15 @@ public sealed class FakeChatServer : IDisposable
             .AtPriority(1)
             .RespondWith(response);
         return this;
+    }
+
+    /// <summary>The service's refusal of a request's strict response schema, or null when it would accept it.</summary>
+    private static string? SchemaRefusal(string? body)
+    {
+        var format = body is null ? null : JsonNode.Parse(body)?["response_format"];
+        return format?["type"]?.GetValue<string>() == "json_schema" && format["json_schema"]?["strict"]?.GetValue<bool>() == true
+            ? StructuredOutputsSubset.Refusal(format["json_schema"]!["name"]!.GetValue<string>(), format["json_schema"]!["schema"])
+            : null;
     }
 
     public static IResponseBuilder Completion(object reply, int promptTokens = 1200, int completionTokens = 300) =>

@@ -6,21 +6,24 @@ using Summarizer.Core.Engine;
 namespace Summarizer.Cli.Commands;
 
 /// <summary>Clean, summarise and ground one file in memory: the pipeline's two stages without storage.</summary>
-internal sealed class OfflineSummarizer
+internal sealed class OfflineSummarizer(ISummaryEngine engine)
 {
     private readonly ArticleCleaner _cleaner = new();
-    private readonly LocalSummaryEngine _engine = new();
+
+    public OfflineSummarizer() : this(new LocalSummaryEngine()) { }
 
     /// <exception cref="ArticleRejectedException">The file is not an article the cleaner can read.</exception>
-    public async Task<SummaryDocument> SummarizeAsync(FileInfo file, CancellationToken cancellationToken)
+    public async Task<SummaryDocument> SummarizeAsync(FileInfo file, CancellationToken cancellationToken) =>
+        await SummarizeAsync(await File.ReadAllBytesAsync(file.FullName, cancellationToken), file.Name, UploadCommand.ContentTypeOf(file), file.LastWriteTimeUtc, cancellationToken);
+
+    /// <exception cref="ArticleRejectedException">The content is not an article the cleaner can read.</exception>
+    public async Task<SummaryDocument> SummarizeAsync(byte[] content, string name, string contentType, DateTimeOffset uploadedAt, CancellationToken cancellationToken)
     {
-        var content = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
-        var id = ArticleId.FromBlobName(file.Name);
-        var contentType = UploadCommand.ContentTypeOf(file);
-        var source = new SourceInfo(file.Name, ContentHash.Of(content), contentType, content.Length, file.LastWriteTimeUtc);
-        var article = _cleaner.Clean(content, id, contentType, file.Name) with { Source = source };
+        var id = ArticleId.FromBlobName(name);
+        var source = new SourceInfo(name, ContentHash.Of(content), contentType, content.Length, uploadedAt);
+        var article = _cleaner.Clean(content, id, contentType, name) with { Source = source };
         var started = Stopwatch.GetTimestamp();
-        var draft = await _engine.SummarizeAsync(article, cancellationToken);
-        return Grounding.Compose(article, draft, _engine.Name, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);
+        var draft = await engine.SummarizeAsync(article, cancellationToken);
+        return Grounding.Compose(article, draft, engine.Name, Stopwatch.GetElapsedTime(started), DateTimeOffset.UtcNow);
     }
 }

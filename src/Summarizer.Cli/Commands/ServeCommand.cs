@@ -48,12 +48,7 @@ internal static class ServeCommand
     /// <summary>Development storage with nothing listening: run Azurite from the repository, data kept in <c>.azurite/</c>.</summary>
     private static async Task<Azurite?> StartAzuriteIfNeededAsync(string[] args, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        var configuration = CliSettings.Build(args);
         if (!Azurite.IsDevelopmentStorage(configuration[PipelineNames.StorageConnection]) || Azurite.IsListening(AzuriteBlobPort))
         {
             return null;

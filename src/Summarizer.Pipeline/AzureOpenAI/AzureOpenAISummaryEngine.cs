@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -19,11 +20,15 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
 {
     public const string EngineName = "azure-openai";
 
-    /// <summary>Changes whenever the prompt or the schema does, so summaries from an older prompt are not reused.</summary>
-    public const string PromptVersion = "prompt-1";
-
     private static readonly string SystemPrompt = LoadSystemPrompt();
-    private static readonly BinaryData ResponseSchema = BinaryData.FromString(ModelReply.Schema().ToJsonString());
+    private static readonly string ResponseSchema = ModelReply.Schema().ToJsonString();
+
+    /// <summary>
+    /// A hash of the system prompt and the response schema: it changes whenever either does, so drafts and summaries
+    /// made with an older prompt are never reused.
+    /// </summary>
+    public static readonly string PromptVersion =
+        "prompt-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(SystemPrompt + "\n" + ResponseSchema)))[..8];
 
     private readonly ChatClient _chat;
     private readonly Tokenizer _tokenizer;
@@ -39,7 +44,7 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
         Model = $"{_options.Deployment}/{PromptVersion}";
         _completionOptions = new ChatCompletionOptions
         {
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("summary", ResponseSchema, jsonSchemaIsStrict: true),
+            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("summary", BinaryData.FromString(ResponseSchema), jsonSchemaIsStrict: true),
             Temperature = 0f,
             MaxOutputTokenCount = _options.MaxOutputTokens,
         };
@@ -64,15 +69,9 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
         }
         var reply = ReplyMerger.Merge(replies);
 
-        return new SummaryDraft
+        return reply.ToDraft(article.Text, Model) with
         {
             Headline = string.IsNullOrWhiteSpace(article.Title) ? reply.Headline : article.Title,
-            Abstract = reply.Abstract,
-            Actors = reply.Actors,
-            Conditions = reply.Conditions,
-            Venues = reply.Venues,
-            OpenQuestions = reply.OpenQuestions,
-            Model = Model,
             PromptTokens = usage.Prompt,
             CompletionTokens = usage.Completion,
             ModelCalls = usage.Calls,
@@ -85,7 +84,7 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
     public int CountRequestTokens(CleanedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return _tokenizer.CountTokens(SystemPrompt) + _tokenizer.CountTokens(ResponseSchema.ToString())
+        return _tokenizer.CountTokens(SystemPrompt) + _tokenizer.CountTokens(ResponseSchema)
             + _tokenizer.CountTokens(UserMessage(article.Title, article.Text, 0, 1));
     }
 
@@ -128,10 +127,24 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
             throw new SummaryEngineException(
                 $"Rate limited by Azure OpenAI for longer than {_options.MaxRetryAfter.TotalSeconds:0} s{retryAfter}; the article will be retried later.", ex);
         }
-        catch (ClientResultException ex)
+        catch (ClientResultException ex) when (ex.Status is >= 400 and < 500 and not 408)
+        {
+            // Not retried: the same request would be refused again.
+            throw new SummaryEngineException($"Azure OpenAI refused the request (HTTP {ex.Status}): {ServiceError(ex)}", ex);
+        }
+        catch (ClientResultException ex) when (ex.Status == 0)
         {
             throw new SummaryEngineException(
-                $"Azure OpenAI answered {(ex.Status == 0 ? "nothing" : $"HTTP {ex.Status}")} after {_options.MaxAttempts} attempts: {ex.Message}", ex);
+                $"Azure OpenAI could not be reached ({_options.MaxAttempts} attempts); check Summarizer:AzureOpenAI:Endpoint and the network.", ex);
+        }
+        catch (ClientResultException ex)
+        {
+            throw new SummaryEngineException($"Azure OpenAI answered HTTP {ex.Status} after {_options.MaxAttempts} attempts: {ServiceError(ex)}", ex);
+        }
+        catch (Azure.Identity.AuthenticationFailedException ex)
+        {
+            throw new SummaryEngineException(
+                "No Azure credential could sign in to Azure OpenAI: give the app a managed identity with the Cognitive Services OpenAI User role, sign in with 'az login', or set Summarizer:AzureOpenAI:ApiKey.", ex);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && IsTimeout(ex))
         {
@@ -145,6 +158,25 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
             throw new SummaryEngineException("Azure OpenAI's content filter blocked the reply for this article.");
         }
         return completion.Content.Count > 0 ? completion.Content[0].Text : string.Empty;
+    }
+
+    /// <summary>The service's own explanation (<c>error.message</c> of its JSON answer), without the client's request details.</summary>
+    private static string ServiceError(ClientResultException ex)
+    {
+        try
+        {
+            using var body = JsonDocument.Parse(ex.GetRawResponse()?.Content ?? BinaryData.Empty);
+            if (body.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("message", out var message)
+                && message.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's page): there is no message of the service's to show.
+        }
+        return "the service gave no explanation.";
     }
 
     /// <summary>The client reports a timed-out last attempt as a cancellation, or all timed-out attempts together.</summary>

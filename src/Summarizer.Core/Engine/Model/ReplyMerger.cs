@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Summarizer.Core.Documents;
 
 namespace Summarizer.Core.Engine.Model;
 
@@ -17,15 +16,15 @@ public static class ReplyMerger
         return parts[0] with
         {
             Actors = MergeActors(parts.SelectMany(p => p.Actors)),
-            Conditions = DistinctBy(parts.SelectMany(p => p.Conditions), c => Key(c.Evidence.Quote)),
+            Conditions = DistinctBy(parts.SelectMany(p => p.Conditions), c => Key(c.Quote)),
             Venues = DistinctBy(parts.SelectMany(p => p.Venues), v => Key(v.Name)),
-            OpenQuestions = DistinctBy(parts.SelectMany(p => p.OpenQuestions), q => Key(q.Evidence.Quote)),
+            OpenQuestions = DistinctBy(parts.SelectMany(p => p.OpenQuestions), q => Key(q.Quote)),
         };
     }
 
-    private static List<Actor> MergeActors(IEnumerable<Actor> actors)
+    private static List<ModelActor> MergeActors(IEnumerable<ModelActor> actors)
     {
-        var merged = new List<Actor>();
+        var merged = new List<ModelActor>();
         foreach (var actor in actors)
         {
             var names = actor.Aliases.Prepend(actor.Name).Select(Key).ToHashSet();
@@ -45,18 +44,17 @@ public static class ReplyMerger
                 Aliases = [.. known.Aliases.Concat(actor.Aliases).Append(actor.Name).Append(known.Name)
                     .Where(a => !string.Equals(a, name, StringComparison.OrdinalIgnoreCase))
                     .Distinct(StringComparer.OrdinalIgnoreCase)],
-                Mentions = known.Mentions + actor.Mentions,
-                Evidence = BetterEvidence(known, actor),
+                Quote = BetterQuote(known, actor),
             };
         }
         return merged;
     }
 
-    /// <summary>Evidence that names the actor beats evidence that does not; otherwise the earlier one stays.</summary>
-    private static Evidence BetterEvidence(Actor known, Actor other)
+    /// <summary>A quote that names the actor beats one that does not; otherwise the earlier one stays.</summary>
+    private static string BetterQuote(ModelActor known, ModelActor other)
     {
-        bool Names(Actor a) => a.Evidence.Quote.Contains(a.Name, StringComparison.Ordinal);
-        return !Names(known) && Names(other) ? other.Evidence : known.Evidence;
+        static bool Names(ModelActor a) => a.Quote.Contains(a.Name, StringComparison.Ordinal);
+        return !Names(known) && Names(other) ? other.Quote : known.Quote;
     }
 
     private static List<T> DistinctBy<T>(IEnumerable<T> items, Func<T, string> key) =>
