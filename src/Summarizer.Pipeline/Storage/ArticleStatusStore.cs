@@ -22,6 +22,15 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         return entity is null ? null : ToStatus(entity);
     }
 
+    /// <summary>Every article's status, in id order: for ops reports (<c>summarizer status</c>).</summary>
+    public async IAsyncEnumerable<ArticleStatus> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in _table.QueryAsync<TableEntity>(e => e.PartitionKey == StatusPartition, cancellationToken: cancellationToken))
+        {
+            yield return ToStatus(entity);
+        }
+    }
+
     /// <summary>Records that a version of the article arrived; forgets the reason and times of any earlier version.</summary>
     public Task MarkReceivedAsync(string id, string blobName, string? contentHash, CancellationToken cancellationToken) =>
         SaveAsync(id, blobName, ArticleState.Received, PipelineStage.Upload, cancellationToken, (e, now) =>
