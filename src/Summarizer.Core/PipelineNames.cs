@@ -8,6 +8,9 @@ public static class PipelineNames
     public const string SummariesContainer = "summaries";
     public const string SummarizeQueue = "summarize";
     public const string SummarizePoisonQueue = SummarizeQueue + "-poison";
+
+    /// <summary>Attempts a summarize message (and, locally, an upload) gets before it is set aside: host.json's maxDequeueCount.</summary>
+    public const int MaxAttempts = 5;
     public const string ArticlesTable = "articles";
 
     /// <summary>The blob trigger path: every upload to the articles container.</summary>

@@ -16,5 +16,5 @@ public sealed class CleanArticle(CleanStage stage)
         [BlobTrigger(PipelineNames.ArticleBlobPath, Source = BlobTriggerSource.EventGrid, Connection = PipelineNames.StorageConnection)] BlobClient blob,
         string name,
         CancellationToken cancellationToken) =>
-        stage.RunAsync(name, cancellationToken);
+        stage.RunAsync(name, attempt: null, cancellationToken);
 }

@@ -10,6 +10,7 @@ public sealed class SummarizeArticle(SummarizeStage stage)
     [Function(nameof(SummarizeArticle))]
     public Task RunAsync(
         [QueueTrigger(PipelineNames.SummarizeQueue, Connection = PipelineNames.StorageConnection)] string message,
+        long dequeueCount,
         CancellationToken cancellationToken) =>
-        stage.RunAsync(message, cancellationToken);
+        stage.RunAsync(message, dequeueCount, cancellationToken);
 }

@@ -26,6 +26,7 @@ public static class PipelineServiceCollectionExtensions
         // First among the hosted services, so the triggers start listening on containers and queues that exist.
         services.AddHostedService<StorageInitializer>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PipelineHealth>();
         services.AddSingleton<ArticleCleaner>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();

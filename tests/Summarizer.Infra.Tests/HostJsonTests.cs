@@ -16,7 +16,7 @@ public sealed class HostJsonTests
         var template = await CompiledTemplate.LoadAsync();
         var queues = template.ModuleParameter("storage", "queueNames").EnumerateArray().Select(template.Resolve);
 
-        Assert.Equal(5, Extensions.GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(PipelineNames.MaxAttempts, Extensions.GetProperty("queues").GetProperty("maxDequeueCount").GetInt32());
         Assert.Contains(PipelineNames.SummarizePoisonQueue, queues);
     }
 

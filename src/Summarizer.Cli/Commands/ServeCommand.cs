@@ -68,7 +68,8 @@ internal static class ServeCommand
         var pending = new Dictionary<string, string>();
         foreach (var file in files)
         {
-            var receipt = await uploads.RunAsync(file.Name, await File.ReadAllBytesAsync(file.FullName, cancellationToken), UploadCommand.ContentTypeOf(file), cancellationToken);
+            await using var content = file.OpenRead();
+            var receipt = await uploads.RunAsync(file.Name, content, UploadCommand.ContentTypeOf(file), cancellationToken);
             pending[receipt.Id] = file.Name;
         }
         Console.WriteLine($"Uploaded {files.Count} articles from {folder.FullName}.");

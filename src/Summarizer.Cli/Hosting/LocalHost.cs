@@ -1,4 +1,3 @@
-using Microsoft.Azure.WebJobs;
 using Summarizer.Core;
 using Summarizer.Pipeline;
 using Summarizer.Pipeline.Http;
@@ -6,9 +5,10 @@ using Summarizer.Pipeline.Http;
 namespace Summarizer.Cli.Hosting;
 
 /// <summary>
-/// The whole pipeline in one process, for machines without Azure Functions Core Tools: the queue trigger on the
-/// WebJobs SDK, an <see cref="UploadWatcher"/> in place of Event Grid, and the same HTTP routes on Kestrel
-/// (http://localhost:7071), against Azurite or a storage account.
+/// The whole pipeline in one process, for machines without Azure Functions Core Tools: an <see cref="UploadWatcher"/>
+/// in place of Event Grid, a <see cref="SummarizeQueueWorker"/> in place of the queue trigger (with host.json's
+/// attempts and a short visibility timeout), and the same HTTP routes on Kestrel (http://localhost:7071), against
+/// Azurite or a storage account. Neither background part lets a storage outage stop the host.
 /// </summary>
 public static class LocalHost
 {
@@ -19,21 +19,11 @@ public static class LocalHost
         {
             builder.Configuration.AddInMemoryCollection(overrides);
         }
-        // The WebJobs host keeps its own bookkeeping (blob receipts, locks) in AzureWebJobsStorage: the same account.
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = builder.Configuration["AzureWebJobsStorage"] ?? builder.Configuration[PipelineNames.StorageConnection],
-        });
-
+        // One line per event: an operator reads "waiting for storage" at a glance.
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.AddSummarizerPipeline(builder.Configuration);
-        builder.Services.AddSingleton<ITypeLocator>(new LocalTypeLocator());
         builder.Services.AddHostedService<UploadWatcher>();
-        builder.Host.ConfigureWebJobs(webJobs =>
-        {
-            webJobs.AddAzureStorageCoreServices();
-            // The minimum polling interval: a summary follows its cleaning at once, even after idle.
-            webJobs.AddAzureStorageQueues(queues => queues.MaxPollingInterval = TimeSpan.FromMilliseconds(100));
-        });
+        builder.Services.AddHostedService<SummarizeQueueWorker>();
 
         var app = builder.Build();
         app.MapSummarizerApi();
@@ -50,11 +40,5 @@ public static class LocalHost
         api.MapGet("/summaries", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListSummariesAsync(request, ct));
         api.MapGet("/health", (ArticleApi handlers) => handlers.Health());
         return routes;
-    }
-
-    /// <summary>Only <see cref="LocalTriggers"/> are functions; without this the SDK scans every loaded assembly.</summary>
-    private sealed class LocalTypeLocator : ITypeLocator
-    {
-        public IReadOnlyList<Type> GetTypes() => [typeof(LocalTriggers)];
     }
 }

@@ -130,7 +130,7 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
         catch (ClientResultException ex) when (ex.Status is >= 400 and < 500 and not 408)
         {
             // Not retried: the same request would be refused again.
-            throw new SummaryEngineException($"Azure OpenAI refused the request (HTTP {ex.Status}): {ServiceError(ex)}", ex);
+            throw new SummaryEngineException($"Azure OpenAI refused the request (HTTP {ex.Status}): {ServiceError(ex)}", ex) { IsPermanent = true };
         }
         catch (ClientResultException ex) when (ex.Status == 0)
         {
@@ -155,7 +155,7 @@ public sealed class AzureOpenAISummaryEngine : ISummaryEngine
         usage.Add(completion.Usage);
         if (completion.FinishReason == ChatFinishReason.ContentFilter)
         {
-            throw new SummaryEngineException("Azure OpenAI's content filter blocked the reply for this article.");
+            throw new SummaryEngineException("Azure OpenAI's content filter blocked the reply for this article.") { IsPermanent = true };
         }
         return completion.Content.Count > 0 ? completion.Content[0].Text : string.Empty;
     }

@@ -8,4 +8,7 @@ public sealed class SummaryEngineException : Exception
     public SummaryEngineException(string message, Exception innerException) : base(message, innerException) { }
 
     public SummaryEngineException() { }
+
+    /// <summary>Asking again cannot help (the service refused the request, its content filter blocked the reply): not retried.</summary>
+    public bool IsPermanent { get; init; }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Summarizer.Core;
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Documents;
 using Summarizer.Pipeline.Storage;
@@ -7,8 +8,9 @@ using Summarizer.Pipeline.Storage;
 namespace Summarizer.Pipeline.Stages;
 
 /// <summary>
-/// The first stage: a raw upload becomes a cleaned article, and a summarize message is queued.
-/// Bad input is recorded as the article's failure; any other error is recorded and rethrown so the trigger retries.
+/// The first stage: a raw upload becomes a cleaned article, and a summarize message is queued. Input that can never be
+/// cleaned (a bad name, too large, not text) is recorded as the article's failure and not retried; any other error is
+/// recorded and rethrown, so the trigger retries. An upload older than the article's current one changes nothing.
 /// </summary>
 public sealed class CleanStage(
     ArticleRepository repository,
@@ -17,51 +19,105 @@ public sealed class CleanStage(
     IOptions<SummarizerOptions> options,
     ILogger<CleanStage> logger)
 {
-    public async Task RunAsync(string blobName, CancellationToken cancellationToken)
+    /// <param name="attempt">Which try this is, where the host counts them (the local upload watcher); null where it does not.</param>
+    public async Task RunAsync(string blobName, int? attempt, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(blobName))
+        {
+            logger.Rejected("(no name)", PipelineStage.Clean, "a blob without a name");
+            return;
+        }
         var id = ArticleId.FromBlobName(blobName);
         try
         {
             await CleanAsync(id, blobName, cancellationToken);
         }
-        catch (Exception ex) when (ex is ArticleRejectedException or UploadTooLargeException)
-        {
-            logger.Rejected(id, PipelineStage.Clean, ex.Message);
-            await statuses.MarkFailedAsync(id, blobName, PipelineStage.Clean, ex.Message, cancellationToken);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StageFailed(ex, id, PipelineStage.Clean);
-            await statuses.MarkFailedAsync(id, blobName, PipelineStage.Clean, $"Cleaning failed unexpectedly and will be retried: {ex.Message}", cancellationToken);
+            if (await repository.ReadRawVersionAsync(blobName, cancellationToken) is { } version)
+            {
+                var reason = attempt >= PipelineNames.MaxAttempts
+                    ? StageFailure.GaveUp(PipelineStage.Clean, PipelineNames.MaxAttempts)
+                    : StageFailure.Transient(PipelineStage.Clean);
+                await statuses.MarkFailedAsync(id, version, reason, cancellationToken);
+            }
             throw;
         }
     }
 
     private async Task CleanAsync(string id, string blobName, CancellationToken cancellationToken)
     {
-        var raw = await repository.ReadRawAsync(blobName, options.Value.MaxUploadBytes, cancellationToken);
+        if (ArticleName.Problem(blobName) is { } badName)
+        {
+            if (await repository.ReadRawVersionAsync(blobName, cancellationToken) is { } named)
+            {
+                await RejectAsync(id, named, badName, cancellationToken);
+            }
+            return;
+        }
+
+        RawArticle? raw;
+        try
+        {
+            raw = await repository.ReadRawAsync(blobName, options.Value.MaxUploadBytes, cancellationToken);
+        }
+        catch (UploadTooLargeException tooLarge) when (tooLarge.Version is { } large)
+        {
+            await RejectAsync(id, large, tooLarge.Message, cancellationToken);
+            return;
+        }
         if (raw is null)
         {
             logger.BlobGone(blobName);
             return;
         }
 
-        var contentHash = ContentHash.Of(raw.Content);
+        var (version, contentHash) = (raw.Version, raw.Version.ContentHash!);
         var status = await statuses.GetAsync(id, cancellationToken);
+        if (!version.IsCurrentOrNewerThan(status))
+        {
+            logger.SkippedStale(id, contentHash);
+            return;
+        }
         if (status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash)
         {
             logger.SkippedIdentical(id, contentHash, status.Status.ToString());
             return;
         }
 
-        await statuses.MarkReceivedAsync(id, blobName, contentHash, cancellationToken);
-        var cleaned = cleaner.Clean(raw.Content, id, raw.ContentType, blobName) with
+        if (!await statuses.MarkReceivedAsync(id, version, cancellationToken))
         {
-            Source = new SourceInfo(blobName, contentHash, raw.ContentType, raw.Content.Length, raw.UploadedAt),
-        };
-        await repository.SaveCleanedAsync(cleaned, cancellationToken);
-        await statuses.MarkCleanedAsync(id, blobName, contentHash, cancellationToken);
+            logger.SkippedStale(id, contentHash);
+            return;
+        }
+        CleanedArticle cleaned;
+        try
+        {
+            cleaned = cleaner.Clean(raw.Content, id, raw.ContentType, blobName) with
+            {
+                Source = new SourceInfo(blobName, contentHash, raw.ContentType, raw.Content.Length, version.UploadedAt),
+            };
+        }
+        catch (ArticleRejectedException rejected)
+        {
+            await RejectAsync(id, version, rejected.Message, cancellationToken);
+            return;
+        }
+        if (!await repository.SaveCleanedAsync(cleaned, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken)
+            || !await statuses.MarkCleanedAsync(id, contentHash, cancellationToken))
+        {
+            logger.SkippedStale(id, contentHash);
+            return;
+        }
         await repository.EnqueueSummarizeAsync(new SummarizeMessage(id, contentHash), cancellationToken);
         logger.Cleaned(id, cleaned.Format, cleaned.Encoding, cleaned.Paragraphs.Count, cleaned.Removed.Count);
+    }
+
+    /// <summary>Input that will never clean: recorded with its reason, not retried.</summary>
+    private async Task RejectAsync(string id, UploadVersion version, string reason, CancellationToken cancellationToken)
+    {
+        logger.Rejected(id, PipelineStage.Clean, reason);
+        await statuses.MarkFailedAsync(id, version, reason, cancellationToken);
     }
 }

@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Summarizer.Core;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
+using Summarizer.Pipeline.AzureOpenAI;
 using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Pipeline.Stages;
 
 /// <summary>
 /// The second stage: a cleaned article becomes a grounded summary. Identical content summarised by the same engine
-/// and model is not summarised again, under any name; failures are recorded on the article and rethrown, so the queue retries and then poisons.
+/// and model goes to the engine once, under any name and however many workers see it. A summary is published only
+/// while its content is the article's current one. A failure the engine says is final is recorded and not retried;
+/// any other is recorded and rethrown, so the queue retries and then poisons.
 /// </summary>
 public sealed class SummarizeStage(
     ArticleRepository repository,
@@ -17,50 +21,63 @@ public sealed class SummarizeStage(
     TimeProvider time,
     ILogger<SummarizeStage> logger)
 {
-    public async Task RunAsync(string queueMessage, CancellationToken cancellationToken)
+    /// <param name="attempt">Which delivery of the message this is (its dequeue count): the last one's failure says it was set aside.</param>
+    public async Task RunAsync(string queueMessage, long attempt, CancellationToken cancellationToken)
     {
         var message = SummarizeMessage.Parse(queueMessage);
-        var status = await statuses.GetAsync(message.Id, cancellationToken);
-        if (status is null || status.ContentHash != message.ContentHash)
+        if (!await statuses.IsCurrentAsync(message.Id, message.ContentHash, cancellationToken))
         {
             logger.SkippedStale(message.Id, message.ContentHash);
             return;
         }
         try
         {
-            await SummarizeAsync(message, status.BlobName, cancellationToken);
+            await SummarizeAsync(message, cancellationToken);
+        }
+        catch (SummaryEngineException ex) when (ex.IsPermanent)
+        {
+            logger.Rejected(message.Id, PipelineStage.Summarize, ex.Message);
+            await statuses.MarkFailedAsync(message.Id, message.ContentHash, PipelineStage.Summarize, $"Summarizing failed: {ex.Message}", cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StageFailed(ex, message.Id, PipelineStage.Summarize);
-            await statuses.MarkFailedAsync(message.Id, status.BlobName, PipelineStage.Summarize, $"Summarizing failed and will be retried: {ex.Message}", cancellationToken);
+            var reason = attempt >= PipelineNames.MaxAttempts ? StageFailure.GaveUp(PipelineStage.Summarize, PipelineNames.MaxAttempts)
+                : ex is SummaryEngineException engineFailure ? $"Summarizing failed for now and will be retried automatically: {engineFailure.Message}"
+                : StageFailure.Transient(PipelineStage.Summarize);
+            await statuses.MarkFailedAsync(message.Id, message.ContentHash, PipelineStage.Summarize, reason, cancellationToken);
             throw;
         }
     }
 
-    private async Task SummarizeAsync(SummarizeMessage message, string blobName, CancellationToken cancellationToken)
+    private async Task SummarizeAsync(SummarizeMessage message, CancellationToken cancellationToken)
     {
-        var existing = await repository.ReadSummaryAsync(message.Id, cancellationToken);
-        if (existing is not null && existing.Source?.ContentHash == message.ContentHash && existing.Generator.Engine == engine.Name && existing.Generator.Model == engine.Model)
+        var (id, contentHash) = (message.Id, message.ContentHash);
+        var existing = await repository.ReadSummaryAsync(id, cancellationToken);
+        if (existing is not null && existing.Source?.ContentHash == contentHash && existing.Generator.Engine == engine.Name && existing.Generator.Model == engine.Model)
         {
-            logger.SkippedIdentical(message.Id, message.ContentHash, ArticleState.Summarized.ToString());
-            await statuses.MarkSummarizedAsync(message.Id, blobName, existing.Headline, cancellationToken);
+            logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
+            await statuses.MarkSummarizedAsync(id, contentHash, existing.Headline, cancellationToken);
             return;
         }
 
-        var article = await repository.ReadCleanedAsync(message.Id, cancellationToken)
-            ?? throw new InvalidOperationException($"The cleaned article {message.Id} is missing; upload the article again.");
-        var started = time.GetTimestamp();
-        var draft = await repository.ReadDraftAsync(engine.Name, engine.Model, message.ContentHash, cancellationToken);
-        if (draft is null)
+        var article = await repository.ReadCleanedAsync(id, cancellationToken);
+        if (article?.Source?.ContentHash != contentHash)
         {
-            draft = await engine.SummarizeAsync(article, cancellationToken);
-            await repository.SaveDraftAsync(engine.Name, engine.Model, message.ContentHash, draft, cancellationToken);
+            // A newer version's cleaning replaced the document: that version has its own message.
+            logger.SkippedStale(id, contentHash);
+            return;
         }
+        var started = time.GetTimestamp();
+        var draft = await repository.GetOrCreateDraftAsync(engine.Name, engine.Model, contentHash, ct => engine.SummarizeAsync(article, ct).AsTask(), cancellationToken);
         var summary = Grounding.Compose(article, draft, engine.Name, time.GetElapsedTime(started), time.GetUtcNow());
 
-        await repository.SaveSummaryAsync(summary, cancellationToken);
-        await statuses.MarkSummarizedAsync(message.Id, blobName, summary.Headline, cancellationToken);
+        if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken)
+            || !await statuses.MarkSummarizedAsync(id, contentHash, summary.Headline, cancellationToken))
+        {
+            logger.SkippedStale(id, contentHash);
+            return;
+        }
         logger.Summarized(summary.Id, engine.Name, summary.Generator.EngineMilliseconds, summary.Actors.Count, summary.Conditions.Count,
             summary.Venues.Count, summary.OpenQuestions.Count, summary.Generator.DroppedUngrounded);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Summarizer.Core.Documents;
 using Summarizer.Pipeline.Storage;
 
@@ -7,16 +8,22 @@ namespace Summarizer.Pipeline.Stages;
 public sealed record UploadReceipt(string Id, string ContentHash);
 
 /// <summary>
-/// Uploads through the service: the status says "received" for this content before the blob lands,
-/// so nobody reading the status sees an earlier version's outcome.
+/// Uploads through the service: the body streams to the articles container (never held whole in memory), and the
+/// status says "received" for this content before the caller is answered.
 /// </summary>
-public sealed class UploadStage(ArticleRepository repository, ArticleStatusStore statuses)
+public sealed class UploadStage(ArticleRepository repository, ArticleStatusStore statuses, IOptions<SummarizerOptions> options)
 {
-    public async Task<UploadReceipt> RunAsync(string name, byte[] content, string? contentType, CancellationToken cancellationToken)
+    /// <exception cref="ArgumentException">The name is not one an article may have (<see cref="ArticleName.Problem"/>).</exception>
+    /// <exception cref="UploadTooLargeException">The content is over the limit; nothing was stored.</exception>
+    public async Task<UploadReceipt> RunAsync(string name, Stream content, string? contentType, CancellationToken cancellationToken)
     {
-        var receipt = new UploadReceipt(ArticleId.FromBlobName(name), ContentHash.Of(content));
-        await statuses.MarkReceivedAsync(receipt.Id, name, receipt.ContentHash, cancellationToken);
-        await repository.UploadRawAsync(name, new BinaryData(content), contentType, cancellationToken);
-        return receipt;
+        if (ArticleName.Problem(name) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(name));
+        }
+        var id = ArticleId.FromBlobName(name);
+        var version = await repository.UploadRawAsync(name, content, contentType, options.Value.MaxUploadBytes, cancellationToken);
+        await statuses.MarkReceivedAsync(id, version, cancellationToken);
+        return new UploadReceipt(id, version.ContentHash!);
     }
 }

@@ -1,6 +1,8 @@
 using Azure;
 using Azure.Storage.Blobs;
+using Azure.Storage;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 using Summarizer.Core;
 using Summarizer.Core.Documents;
@@ -9,20 +11,39 @@ using Summarizer.Core.Engine;
 namespace Summarizer.Pipeline.Storage;
 
 /// <summary>A raw upload as read back from the articles container.</summary>
-public sealed record RawArticle(string BlobName, byte[] Content, string ContentType, DateTimeOffset UploadedAt);
+public sealed record RawArticle(UploadVersion Version, byte[] Content, string ContentType);
 
 /// <summary>The blobs and the queue of the pipeline: raw uploads, cleaned documents, summaries, summarize messages.</summary>
-public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClient queues)
+public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClient queues, TimeProvider time)
 {
+    /// <summary>Blocks of an upload in flight: what one upload holds in memory, whatever its size.</summary>
+    private const int UploadBlockBytes = 1024 * 1024;
+
+    /// <summary>A claim on computing a draft lasts this long unless renewed: a worker that died frees it by then.</summary>
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly BlobContainerClient _articles = blobs.GetBlobContainerClient(PipelineNames.ArticlesContainer);
     private readonly BlobContainerClient _cleaned = blobs.GetBlobContainerClient(PipelineNames.CleanedContainer);
     private readonly BlobContainerClient _summaries = blobs.GetBlobContainerClient(PipelineNames.SummariesContainer);
     private readonly QueueClient _summarize = queues.GetQueueClient(PipelineNames.SummarizeQueue);
 
-    public async Task UploadRawAsync(string blobName, BinaryData content, string? contentType, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams an upload into the articles container in blocks, hashing it on the way. More than
+    /// <paramref name="maxBytes"/> throws <see cref="UploadTooLargeException"/> before anything is committed, so a
+    /// refused upload leaves the stored one as it was.
+    /// </summary>
+    public async Task<UploadVersion> UploadRawAsync(string blobName, Stream content, string? contentType, long maxBytes, CancellationToken cancellationToken)
     {
-        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = contentType } };
-        await _articles.GetBlobClient(blobName).UploadAsync(content, options, cancellationToken);
+        await using var hashing = new HashingStream(content, maxBytes);
+        var options = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = UploadBlockBytes, MaximumTransferSize = UploadBlockBytes, MaximumConcurrency = 1 },
+        };
+        var written = await _articles.GetBlobClient(blobName).UploadAsync(hashing, options, cancellationToken);
+        return new UploadVersion(blobName, written.Value.LastModified, hashing.Hash());
     }
 
     /// <summary>
@@ -38,11 +59,12 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
             var details = download.Details;
             if (details.ContentLength > maxBytes)
             {
-                throw new UploadTooLargeException(details.ContentLength, maxBytes);
+                throw new UploadTooLargeException(details.ContentLength, maxBytes) { Version = new UploadVersion(blobName, details.LastModified) };
             }
             var content = new byte[details.ContentLength];
             await download.Content.ReadExactlyAsync(content, cancellationToken);
-            return new RawArticle(blobName, content, details.ContentType ?? "application/octet-stream", details.LastModified);
+            var version = new UploadVersion(blobName, details.LastModified, ContentHash.Of(content));
+            return new RawArticle(version, content, details.ContentType ?? "application/octet-stream");
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -50,30 +72,117 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
         }
     }
 
-    public Task SaveCleanedAsync(CleanedArticle article, CancellationToken cancellationToken) =>
-        SaveJsonAsync(_cleaned, article.Id, article, cancellationToken);
+    /// <summary>When storage last wrote an upload, for recording a failure before its content could be read; null when it is gone.</summary>
+    public async Task<UploadVersion?> ReadRawVersionAsync(string blobName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = await _articles.GetBlobClient(blobName).GetPropertiesAsync(cancellationToken: cancellationToken);
+            return new UploadVersion(blobName, properties.Value.LastModified);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Saves the cleaned document unless <paramref name="isCurrent"/> says its content has been replaced meanwhile.</summary>
+    public Task<bool> SaveCleanedAsync(CleanedArticle article, Func<CancellationToken, Task<bool>> isCurrent, CancellationToken cancellationToken) =>
+        SaveCurrentJsonAsync(_cleaned, article.Id, article, isCurrent, cancellationToken);
 
     public Task<CleanedArticle?> ReadCleanedAsync(string id, CancellationToken cancellationToken) =>
         ReadJsonAsync<CleanedArticle>(_cleaned, id, cancellationToken);
 
-    public Task SaveSummaryAsync(SummaryDocument summary, CancellationToken cancellationToken) =>
-        SaveJsonAsync(_summaries, summary.Id, summary, cancellationToken);
+    /// <summary>Saves the summary unless <paramref name="isCurrent"/> says its content has been replaced meanwhile.</summary>
+    public Task<bool> SaveSummaryAsync(SummaryDocument summary, Func<CancellationToken, Task<bool>> isCurrent, CancellationToken cancellationToken) =>
+        SaveCurrentJsonAsync(_summaries, summary.Id, summary, isCurrent, cancellationToken);
 
     public Task<SummaryDocument?> ReadSummaryAsync(string id, CancellationToken cancellationToken) =>
         ReadJsonAsync<SummaryDocument>(_summaries, id, cancellationToken);
 
     /// <summary>
     /// An engine's draft for exact content, kept under <c>summaries/drafts/</c>: identical content (same sha256, engine and
-    /// model or prompt version) never goes to the engine twice, whatever name it was uploaded under.
+    /// model or prompt version) goes to the engine once, whatever name it was uploaded under and however many workers
+    /// see it at once. One worker holds a renewed lease on a claim blob while it computes; the others wait for its
+    /// draft, and take over the claim if it dies.
     /// </summary>
-    public Task<SummaryDraft?> ReadDraftAsync(string engine, string model, string contentHash, CancellationToken cancellationToken) =>
-        ReadJsonAsync<SummaryDraft>(_summaries, DraftName(engine, model, contentHash), cancellationToken);
+    public async Task<SummaryDraft> GetOrCreateDraftAsync(
+        string engine, string model, string contentHash, Func<CancellationToken, Task<SummaryDraft>> create, CancellationToken cancellationToken)
+    {
+        var name = $"drafts/{engine}/{Uri.EscapeDataString(model)}/{contentHash}";
+        var claim = _summaries.GetBlobClient(name + ".claim");
+        while (true)
+        {
+            if (await ReadJsonAsync<SummaryDraft>(_summaries, name, cancellationToken) is { } known)
+            {
+                return known;
+            }
+            await CreateIfAbsentAsync(claim, cancellationToken);
+            var lease = claim.GetBlobLeaseClient();
+            try
+            {
+                await lease.AcquireAsync(ClaimLease, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+                // Another worker is computing this draft: wait for it.
+                await Task.Delay(ClaimPoll, time, cancellationToken);
+                continue;
+            }
+            try
+            {
+                if (await ReadJsonAsync<SummaryDraft>(_summaries, name, cancellationToken) is { } madeMeanwhile)
+                {
+                    return madeMeanwhile;
+                }
+                using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var renewal = RenewAsync(lease, renewing.Token);
+                try
+                {
+                    var draft = await create(cancellationToken);
+                    await SaveJsonAsync(_summaries, name, draft, cancellationToken);
+                    return draft;
+                }
+                finally
+                {
+                    await renewing.CancelAsync();
+                    await renewal;
+                }
+            }
+            finally
+            {
+                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
+            }
+        }
+    }
 
-    public Task SaveDraftAsync(string engine, string model, string contentHash, SummaryDraft draft, CancellationToken cancellationToken) =>
-        SaveJsonAsync(_summaries, DraftName(engine, model, contentHash), draft, cancellationToken);
+    private async Task RenewAsync(BlobLeaseClient lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(ClaimLease / 3, time, cancellationToken);
+                await lease.RenewAsync(cancellationToken: cancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The draft is done (or abandoned): stop renewing.
+        }
+    }
 
-    private static string DraftName(string engine, string model, string contentHash) =>
-        $"drafts/{engine}/{Uri.EscapeDataString(model)}/{contentHash}";
+    private static async Task CreateIfAbsentAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // It exists (perhaps leased): that is all this needs.
+        }
+    }
 
     public Task EnqueueSummarizeAsync(SummarizeMessage message, CancellationToken cancellationToken) =>
         _summarize.SendMessageAsync(message.ToJson(), cancellationToken);
@@ -81,8 +190,48 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
     private static async Task SaveJsonAsync<T>(BlobContainerClient container, string id, T document, CancellationToken cancellationToken)
     {
         var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } };
+        await container.GetBlobClient(id + ".json").UploadAsync(BinaryData.FromObjectAsJson(document, DocumentJson.Options), options, cancellationToken);
+    }
+
+    /// <summary>
+    /// Check, then write on the blob's ETag, again when another writer came first: of two versions saved at once, the
+    /// one still current when it writes is the one that stays. False when <paramref name="isCurrent"/> said no.
+    /// </summary>
+    private static async Task<bool> SaveCurrentJsonAsync<T>(
+        BlobContainerClient container, string id, T document, Func<CancellationToken, Task<bool>> isCurrent, CancellationToken cancellationToken)
+    {
+        var blob = container.GetBlobClient(id + ".json");
         var json = BinaryData.FromObjectAsJson(document, DocumentJson.Options);
-        await container.GetBlobClient(id + ".json").UploadAsync(json, options, cancellationToken);
+        while (true)
+        {
+            ETag? etag;
+            try
+            {
+                etag = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                etag = null;
+            }
+            if (!await isCurrent(cancellationToken))
+            {
+                return false;
+            }
+            var options = new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
+            };
+            try
+            {
+                await blob.UploadAsync(json, options, cancellationToken);
+                return true;
+            }
+            catch (RequestFailedException ex) when (ex.ErrorCode is "ConditionNotMet" or "BlobAlreadyExists")
+            {
+                // Written by another stage since the check: check again. (A lease held on the blob is another 412: that one is thrown.)
+            }
+        }
     }
 
     private static async Task<T?> ReadJsonAsync<T>(BlobContainerClient container, string id, CancellationToken cancellationToken)
@@ -101,14 +250,25 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
 }
 
 /// <summary>The upload is larger than <c>Summarizer:MaxUploadBytes</c>.</summary>
-public sealed class UploadTooLargeException(long bytes, long maxBytes)
-    : Exception($"The upload is {Describe(bytes)}; the limit is {Describe(maxBytes)} (setting Summarizer__MaxUploadBytes). Upload the article text alone, or raise the limit.")
+public sealed class UploadTooLargeException(long? bytes, long maxBytes) : Exception(Describe(bytes, maxBytes))
 {
-    public long Bytes { get; } = bytes;
+    /// <summary>The size, when known before reading it all (a streamed upload stops at the limit).</summary>
+    public long? Bytes { get; } = bytes;
 
     public long MaxBytes { get; } = maxBytes;
 
-    private static string Describe(long bytes) => bytes >= 1024 * 1024
-        ? $"{bytes / (1024.0 * 1024):0.#} MB"
-        : $"{bytes:N0} bytes";
+    /// <summary>The stored upload that is too large, when there is one.</summary>
+    public UploadVersion? Version { get; init; }
+
+    private static string Describe(long? bytes, long maxBytes)
+    {
+        var size = bytes is { } known ? $"The upload is {Size(known, maxBytes)}" : "The upload is larger than the limit";
+        return $"{size}; the limit is {Size(maxBytes, bytes ?? 0)} (setting Summarizer__MaxUploadBytes). Upload the article text alone, or ask for the limit to be raised.";
+    }
+
+    /// <summary>Megabytes where that tells two sizes apart, exact bytes where it would not ("5 MB; the limit is 5 MB").</summary>
+    private static string Size(long bytes, long other) =>
+        bytes >= 1024 * 1024 && Megabytes(bytes) != Megabytes(other) ? Megabytes(bytes) : $"{bytes:N0} bytes";
+
+    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
 }

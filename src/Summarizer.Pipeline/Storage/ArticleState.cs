@@ -21,6 +21,8 @@ public sealed record ArticleStatus
     public string? Reason { get; init; }
     public string? ContentHash { get; init; }
     public string? Headline { get; init; }
+    /// <summary>When storage wrote the upload this status is about: orders the versions of an article.</summary>
+    public DateTimeOffset? UploadedAt { get; init; }
     public DateTimeOffset? ReceivedAt { get; init; }
     public DateTimeOffset? CleanedAt { get; init; }
     public DateTimeOffset? SummarizedAt { get; init; }

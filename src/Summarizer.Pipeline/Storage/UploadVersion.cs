@@ -1,0 +1,15 @@
+namespace Summarizer.Pipeline.Storage;
+
+/// <summary>
+/// One upload of an article: which blob, when storage last wrote it, and its content hash once read.
+/// Between two uploads of one article (one id) the later write wins; for two names written in the same second the
+/// ordinal name decides, so every host, and every restart, picks the same one.
+/// </summary>
+public sealed record UploadVersion(string BlobName, DateTimeOffset UploadedAt, string? ContentHash = null)
+{
+    /// <summary>Whether this upload is the one <paramref name="status"/> records, or newer than it.</summary>
+    public bool IsCurrentOrNewerThan(ArticleStatus? status) =>
+        status?.UploadedAt is not { } known
+        || UploadedAt > known
+        || UploadedAt == known && (BlobName == status.BlobName || string.CompareOrdinal(BlobName, status.BlobName) > 0);
+}
