@@ -9,5 +9,7 @@ var root = new RootCommand("Summarizer: grounded structured summaries of news ar
     CheckOpenAICommand.Create(),
     UploadCommand.Create(),
     BenchCleanCommand.Create(),
+    StatusCommand.Create(),
+    ReplayCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

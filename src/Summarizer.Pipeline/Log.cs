@@ -24,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Error, "Stage {Stage} failed for {Id}; the trigger will retry")]
     public static partial void StageFailed(this ILogger logger, Exception exception, string id, string stage);
+
+    [LoggerMessage(8, LogLevel.Information, "Replayed {Id} (content {ContentHash}) from the poison queue after {DequeueCount} tries")]
+    public static partial void Replayed(this ILogger logger, string id, string contentHash, long dequeueCount);
 }

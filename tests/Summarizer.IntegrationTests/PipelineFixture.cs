@@ -26,6 +26,9 @@ public class PipelineFixture : IAsyncLifetime
 
     public BlobServiceClient Blobs { get; private set; } = null!;
 
+    /// <summary>The storage connection string, for commands run as processes against this pipeline's Azurite.</summary>
+    public string StorageConnectionString => _azurite!.ConnectionString;
+
     public async ValueTask InitializeAsync()
     {
         var (blob, queue, table) = Azurite.FreePorts();

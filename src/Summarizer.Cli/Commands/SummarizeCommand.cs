@@ -10,12 +10,15 @@ internal static class SummarizeCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Article files (text or HTML)." };
-        var command = new Command("summarize", "Summarise files offline with the local engine (no storage) and print the summary JSON.") { files };
+        var command = new Command("summarize", "Summarise files offline with the local engine (no storage) and print the summary JSON (JSON Lines for several files).") { files };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var summarizer = new OfflineSummarizer();
             var exitCode = 0;
-            foreach (var file in parse.GetValue(files)!)
+            var inputs = parse.GetValue(files)!;
+            // Several documents back to back are not JSON; one compact document per line (JSON Lines) is, line by line.
+            var json = inputs.Length == 1 ? DocumentJson.Indented : DocumentJson.Options;
+            foreach (var file in inputs)
             {
                 if (!file.Exists)
                 {
@@ -26,7 +29,7 @@ internal static class SummarizeCommand
                 try
                 {
                     var summary = await summarizer.SummarizeAsync(file, cancellationToken);
-                    Console.WriteLine(JsonSerializer.Serialize(summary, DocumentJson.Indented));
+                    Console.WriteLine(JsonSerializer.Serialize(summary, json));
                 }
                 catch (ArticleRejectedException ex)
                 {

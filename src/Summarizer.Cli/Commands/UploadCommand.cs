@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,7 +12,13 @@ internal static class UploadCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("files") { Arity = ArgumentArity.OneOrMore, Description = "Article files to upload." };
-        var url = new Option<Uri>("--url") { Description = "The pipeline's base address.", DefaultValueFactory = _ => new Uri("http://localhost:7071") };
+        var url = new Option<Uri>("--url")
+        {
+            Description = "The pipeline's base address.",
+            DefaultValueFactory = _ => new Uri("http://localhost:7071"),
+            // System.CommandLine 2.0 has no parser for Uri: without this every value fails to parse.
+            CustomParser = ParseBaseAddress,
+        };
         var wait = new Option<bool>("--wait") { Description = "Wait until each article is summarised (or failed) and print where its summary is." };
         var command = new Command("upload", "Upload articles to a running pipeline (POST /api/articles).") { files, url, wait };
         command.SetAction(async (parse, cancellationToken) =>
@@ -40,6 +47,18 @@ internal static class UploadCommand
             return exitCode;
         });
         return command;
+    }
+
+    /// <summary>An absolute http(s) address; anything else is a parse error naming the option, not an exception.</summary>
+    private static Uri? ParseBaseAddress(ArgumentResult result)
+    {
+        var value = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+        result.AddError($"--url: '{value}' is not an absolute http:// or https:// address (e.g. http://localhost:7071).");
+        return null;
     }
 
     internal static string ContentTypeOf(FileInfo file) => file.Extension.ToLowerInvariant() switch
