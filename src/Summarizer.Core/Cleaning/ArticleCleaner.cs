@@ -36,6 +36,16 @@ public sealed partial class ArticleCleaner
                 : "No article text was found in the upload: it holds only a headline or page furniture (menus, adverts, links). Upload the full text of the article.");
         }
 
+        var removed = extraction.Removed;
+        if (decoded.Replacements > 0)
+        {
+            // A few undecodable bytes are tolerated as U+FFFD; an editor auditing the cleaning sees where.
+            var at = decoded.Text.IndexOf('\uFFFD', StringComparison.Ordinal);
+            var around = TextNormalizer.FoldParagraph(decoded.Text.Substring(Math.Max(0, at - 40), Math.Min(decoded.Text.Length, at + 40) - Math.Max(0, at - 40)));
+            removed = [new RemovedBlock(around,
+                $"{decoded.Replacements} character{(decoded.Replacements == 1 ? " was" : "s were")} not valid {decoded.EncodingName.ToUpperInvariant()} and {(decoded.Replacements == 1 ? "is" : "are")} shown as \uFFFD"), .. removed];
+        }
+
         return new CleanedArticle
         {
             Id = id,
@@ -48,7 +58,7 @@ public sealed partial class ArticleCleaner
             Language = extraction.Language,
             Text = string.Join("\n\n", extraction.Paragraphs),
             Paragraphs = extraction.Paragraphs,
-            Removed = extraction.Removed,
+            Removed = removed,
         };
     }
 
