@@ -73,9 +73,9 @@ internal static partial class TextDecoder
         }
         if (declared is not null)
         {
-            // Declarations lie in two common ways: UTF-8 declared over bytes that are not UTF-8, and a legacy charset
-            // left in a page that a tool re-saved as UTF-8. Non-ASCII bytes that happen to form valid UTF-8 are
-            // practically never legacy text, so valid UTF-8 wins over a single-byte declaration.
+            // Declarations lie in two common ways: UTF-8 declared over legacy bytes (damaged UTF-8 was handled above),
+            // which are then detected, and a legacy charset left in a page that a tool re-saved as UTF-8. Non-ASCII bytes
+            // that happen to form valid UTF-8 are practically never legacy text, so valid UTF-8 wins over a single-byte declaration.
             if (declared.CodePage == Encoding.UTF8.CodePage ? validUtf8 : !(declared.IsSingleByte && validUtf8 && !IsAscii(content)))
             {
                 return Finish(content, declared);
