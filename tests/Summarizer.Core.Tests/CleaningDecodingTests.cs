@@ -1,4 +1,5 @@
 using System.Text;
+using Summarizer.Core.Cleaning;
 using static Summarizer.Core.Tests.CleaningTestSupport;
 
 namespace Summarizer.Core.Tests;
@@ -108,6 +109,48 @@ public sealed class CleaningDecodingTests
 
         Assert.Equal("windows-1252", article.Encoding);
         Assert.StartsWith("The café on the quay", article.Text, StringComparison.Ordinal);
+    }
+
+    // UTF-8 text (curly quotes, dashes, accents) with stray bytes that are not UTF-8: a file damaged by a bad copy or a
+    // concatenation. Decoding it all as Windows-1252 would turn every quote into "â€œ" mojibake.
+    private static byte[] DamagedUtf8(int strayBytes)
+    {
+        var sentence = Encoding.UTF8.GetBytes("The ferry operator said “we will keep sailing” — and that’s final for the harbour this summer. ");
+        var bytes = new List<byte>();
+        for (var i = 0; i < 8; i++)
+        {
+            bytes.AddRange(sentence);
+            // Spread over the sentences: the 1st, 9th, 17th… stray byte after the first sentence, and so on.
+            for (var k = i; k < strayBytes; k += 8) { bytes.AddRange(k % 2 == 0 ? [0xE9, 0x20] : [0xFF, 0x20]); }
+        }
+        return [.. bytes];
+    }
+
+    [Theory]
+    [InlineData("text/plain; charset=utf-8", null)]
+    [InlineData("text/html", "<!doctype html><html><head><meta charset=\"utf-8\"></head><body><p>")]
+    public void Declared_utf8_with_many_invalid_bytes_is_rejected_asking_for_a_utf8_copy(string contentType, string? htmlPrefix)
+    {
+        byte[] bytes = [.. Encoding.UTF8.GetBytes(htmlPrefix ?? ""), .. DamagedUtf8(strayBytes: 20)];
+
+        var error = Assert.Throws<ArticleRejectedException>(() => Clean(bytes, contentType));
+
+        Assert.Contains("says it is UTF-8 but contains bytes that are not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save it again as UTF-8", error.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [InlineData("text/plain; charset=utf-8")]
+    [InlineData(null)]
+    public void One_invalid_byte_in_utf8_text_becomes_a_replacement_character_and_is_recorded_not_mojibake(string? contentType)
+    {
+        var article = Clean(DamagedUtf8(strayBytes: 1), contentType);
+
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Contains("“we will keep sailing” — and that’s final", article.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("â€", article.Text, StringComparison.Ordinal);
+        Assert.Equal(1, article.Text.Count(c => c == '\uFFFD'));
+        Assert.Contains(article.Removed, r => r.Reason.Contains("not valid UTF-8", StringComparison.Ordinal));
     }
 
     [Fact]

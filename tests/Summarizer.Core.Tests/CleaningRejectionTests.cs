@@ -71,6 +71,43 @@ public sealed class CleaningRejectionTests
         Assert.Contains("No article text", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Thanks for reading.")]
+    [InlineData("Please enable cookies.")]
+    [InlineData("Page not found.")]
+    [InlineData("Sorry, this page does not exist.")]
+    [InlineData("感谢您的阅读。")]
+    public void A_page_with_only_a_short_notice_is_rejected_as_having_no_article_text(string notice)
+    {
+        var asText = Assert.Throws<ArticleRejectedException>(() => Clean(notice));
+        var asPage = Assert.Throws<ArticleRejectedException>(() =>
+            Clean($"<!doctype html><html><head><title>Harbour Courier</title></head><body><p>{notice}</p></body></html>", "text/html"));
+
+        Assert.Contains("No article text was found in the upload", asText.Message, StringComparison.Ordinal);
+        Assert.Contains("No article text was found in the upload", asPage.Message, StringComparison.Ordinal);
+        Assert.Contains("Upload the article's text or the full web page", asPage.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_two_sentence_news_brief_is_short_but_still_an_article()
+    {
+        const string brief = "Police closed the harbour bridge on Tuesday after a crack was found in one of its piers. Repairs will take a week.";
+
+        var asText = Clean(brief);
+        var asPage = Clean($"<!doctype html><html><head><title>Harbour bridge closed</title></head><body><p>{brief}</p></body></html>", "text/html");
+
+        Assert.Equal(brief, asText.Text);
+        Assert.Equal(brief, asPage.Text);
+    }
+
+    [Fact]
+    public void A_short_chinese_news_brief_is_still_an_article()
+    {
+        const string brief = "警方周二在一座桥墩发现裂缝后关闭了港口大桥。维修工作将持续一周。";
+
+        Assert.Equal(brief, Clean(brief).Text);
+    }
+
     [Fact]
     public void Html_nested_ten_thousand_levels_deep_gives_a_result_or_a_clear_rejection()
     {

@@ -187,6 +187,52 @@ public sealed class CleaningTextTests
         Assert.Single(article.Paragraphs);
     }
 
+    // Terminal colour codes (ESC [ … m, removed whole), a bell, a backspace, DEL and C1 controls: what a copy from a terminal or an
+    // old wire feed leaves in the text. Few enough that the upload is still text, not binary.
+    private const string WithControls =
+        "Ferry Fares\u001B[1m To Rise\u0007 In Spring After Fuel Costs Soar\n\n" +
+        "By Mara Ellison\u0008\n\n" +
+        "The harbour\u001B[0m council voted on Tuesday\u0090 to raise ferry fares by a tenth from April.\u007F " +
+        "Councillors\u009B said fuel costs had doubled\u0080 since the winter, and the operator warned of cuts.\n\n" +
+        "The mayor said\u0001 the rise would be reviewed in September, when the new timetable is agreed.\n\n" +
+        "Passenger groups said the rise would hit island residents hardest, since many of them cross to the mainland " +
+        "for work every day and have no other way to travel in winter.";
+
+    private static void AssertNoControlCharacters(string? text)
+    {
+        Assert.DoesNotContain(text ?? "", c => (char.IsControl(c) && c is not ('\n' or '\t')) || char.IsSurrogate(c));
+    }
+
+    [Fact]
+    public void Control_characters_never_reach_the_cleaned_text_title_byline_or_paragraphs()
+    {
+        var article = Clean(WithControls);
+
+        AssertNoControlCharacters(article.Text);
+        AssertNoControlCharacters(article.Title);
+        AssertNoControlCharacters(article.Byline);
+        Assert.All(article.Paragraphs, AssertNoControlCharacters);
+        Assert.Equal("Ferry Fares To Rise In Spring After Fuel Costs Soar", article.Title);
+        Assert.Equal("Mara Ellison", article.Byline);
+        Assert.Contains("The harbour council voted on Tuesday to raise", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Control_characters_in_a_web_page_and_its_metadata_are_removed_too()
+    {
+        var html = "<!doctype html><html><head><title>Ferry fares\u001B to rise in spring</title><meta name=\"author\" content=\"Mara\u0007 Ellison\"></head>" +
+            "<body><article><p>The harbour\u001B council voted on Tuesday to raise ferry fares by a tenth from April, citing fuel costs.</p>" +
+            "<p>Councillors\u0008 said fuel costs had doubled since the winter, and the operator&#27;s chief warned of cuts.</p></article></body></html>";
+
+        var article = Clean(html, "text/html");
+
+        AssertNoControlCharacters(article.Text);
+        AssertNoControlCharacters(article.Title);
+        AssertNoControlCharacters(article.Byline);
+        Assert.All(article.Paragraphs, AssertNoControlCharacters);
+        Assert.Contains("The harbour council voted", article.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plain_prose_without_furniture_is_kept_whole()
     {

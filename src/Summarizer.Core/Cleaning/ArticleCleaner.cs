@@ -6,6 +6,10 @@ namespace Summarizer.Core.Cleaning;
 /// <summary>Turns uploaded bytes into a <see cref="CleanedArticle"/>: decode, detect the format, keep the story, drop the page furniture.</summary>
 public sealed partial class ArticleCleaner
 {
+    // Fewer words than this after furniture removal is a notice, a menu or a headline, not an article. A real brief
+    // ("Police closed the bridge on Tuesday after a crack was found. Repairs will take a week.") has well over this.
+    private const int MinArticleWords = 8;
+
     /// <summary>Cleans one upload.</summary>
     /// <param name="content">The raw bytes as uploaded.</param>
     /// <param name="id">The article id recorded on the result.</param>
@@ -29,11 +33,26 @@ public sealed partial class ArticleCleaner
             _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: false),
         };
 
-        if (extraction.Paragraphs.Count == 0)
+        // What is left after the furniture must be an article, however short: a two-sentence brief passes, a lone
+        // "Thanks for reading." or "Page not found." does not (the engine would have nothing to summarise).
+        var bodyWords = extraction.Paragraphs.Sum(FurnitureCues.CountWords);
+        if (bodyWords < MinArticleWords)
         {
-            throw new ArticleRejectedException(format == ArticleFormat.Html
-                ? "No article text was found in this web page: everything on it looked like navigation, adverts or other page furniture. Upload the article's text instead."
-                : "No article text was found in the upload: it holds only a headline or page furniture (menus, adverts, links). Upload the full text of the article.");
+            var left = extraction.Paragraphs.Count == 0 ? ""
+                : $" What is left is only {bodyWords} word{(bodyWords == 1 ? "" : "s")}: \"{Shorten(string.Join(" ", extraction.Paragraphs))}\".";
+            throw new ArticleRejectedException(
+                "No article text was found in the upload (only menus, links or notices)." + left +
+                " Upload the article's text or the full web page.");
+        }
+
+        var removed = extraction.Removed;
+        if (decoded.Replacements > 0)
+        {
+            // A few undecodable bytes are tolerated as U+FFFD; an editor auditing the cleaning sees where.
+            var at = decoded.Text.IndexOf('\uFFFD', StringComparison.Ordinal);
+            var around = TextNormalizer.FoldParagraph(decoded.Text.Substring(Math.Max(0, at - 40), Math.Min(decoded.Text.Length, at + 40) - Math.Max(0, at - 40)));
+            removed = [new RemovedBlock(around,
+                $"{decoded.Replacements} character{(decoded.Replacements == 1 ? " was" : "s were")} not valid {decoded.EncodingName.ToUpperInvariant()} and {(decoded.Replacements == 1 ? "is" : "are")} shown as \uFFFD"), .. removed];
         }
 
         return new CleanedArticle
@@ -48,9 +67,11 @@ public sealed partial class ArticleCleaner
             Language = extraction.Language,
             Text = string.Join("\n\n", extraction.Paragraphs),
             Paragraphs = extraction.Paragraphs,
-            Removed = extraction.Removed,
+            Removed = removed,
         };
     }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 
     private enum ArticleFormat { Text, Markdown, Html }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -109,18 +110,38 @@ internal static partial class FurnitureCues
         return end.Length > 0 && end[^1] is '.' or '!' or '?' or '…' or '。' or '！' or '？';
     }
 
+    /// <summary>
+    /// Words in a line. Scripts written without spaces (Chinese, Japanese, Thai…) count a word per
+    /// <see cref="CharsPerUnspacedWord"/> letters, so a Chinese sentence is not "one word" and never looks like a menu label.
+    /// </summary>
     public static int CountWords(string text)
     {
         var count = 0;
         var inWord = false;
+        var unspaced = 0;
         foreach (var c in text)
         {
+            if (IsUnspacedScript(c))
+            {
+                unspaced++;
+                inWord = false;
+                continue;
+            }
             var letter = char.IsLetterOrDigit(c);
             if (letter && !inWord) { count++; }
             inWord = letter || (inWord && c is '\'' or '’' or '-');
         }
-        return count;
+        return count + (unspaced + CharsPerUnspacedWord - 1) / CharsPerUnspacedWord;
     }
+
+    // Chinese words average under two characters, Japanese a little more; Thai more still, so it is counted generously.
+    private const int CharsPerUnspacedWord = 2;
+
+    /// <summary>Letters and vowel signs of scripts that do not separate words with spaces: Thai, Lao, Myanmar, Khmer, kana, Han.</summary>
+    internal static bool IsUnspacedScript(char c) =>
+        c is (>= '\u0E00' and <= '\u0EFF') or (>= '\u1000' and <= '\u109F') or (>= '\u1780' and <= '\u17FF') or (>= '\u3040' and <= '\u30FF')
+            or (>= '\u31F0' and <= '\u31FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF')
+        && (char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>Lower-cased line without surrounding symbols: "» Read more …" → "read more".</summary>
     internal static string Key(string line)

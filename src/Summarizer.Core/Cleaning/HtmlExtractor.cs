@@ -352,7 +352,7 @@ internal static partial class HtmlExtractor
         var title = Meta("og:title", "twitter:title") ?? ldHeadline
             ?? Clean(scan.FirstH1 is { } h1 ? HtmlBlocks.Text(h1) : null)
             ?? Clean(document.Title);
-        title = TrimSiteName(title, siteName);
+        title = TrimSiteName(title, siteName) is { } named ? Headlines.Bound(named) : null;
 
         var author = Meta("author", "article:author", "byl", "parsely-author", "sailthru.author", "dc.creator");
         if (author is not null && author.StartsWith("http", StringComparison.OrdinalIgnoreCase))

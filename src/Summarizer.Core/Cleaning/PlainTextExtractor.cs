@@ -232,8 +232,12 @@ internal static partial class PlainTextExtractor
         }
         if (titleIndex >= 0)
         {
-            title = units[titleIndex].Text;
-            units[titleIndex].Removed = "title";
+            title = Headlines.Bound(units[titleIndex].Text);
+            // A "headline" too long to be one is the story's opening: it stays in the body, its first sentence heads it.
+            if (title.Length == units[titleIndex].Text.Length)
+            {
+                units[titleIndex].Removed = "title";
+            }
             if (titleIndex > body)
             {
                 body = units.FindIndex(titleIndex + 1, u => u.Kept);

@@ -4,13 +4,22 @@ using UtfUnknown;
 
 namespace Summarizer.Core.Cleaning;
 
-/// <summary>Decoded text and the name of the encoding it was decoded with.</summary>
-internal sealed record DecodedText(string Text, string EncodingName);
+/// <summary>Decoded text, the name of the encoding it was decoded with, and how many characters it holds as U+FFFD
+/// because their bytes were not valid (tolerated when few; see <see cref="TextDecoder"/>).</summary>
+internal sealed record DecodedText(string Text, string EncodingName, int Replacements = 0);
 
 /// <summary>
 /// Bytes → text. Order of evidence: byte-order mark, the HTML document's own charset declaration, the
 /// content-type header's charset, then detection (valid UTF-8 is UTF-8; otherwise UTF.Unknown, else Windows-1252).
 /// Rejects uploads that are binary or cannot be decoded, with a message the uploader can act on.
+/// <para>
+/// Bytes that are not valid UTF-8 are one of two things. Legacy text (Windows-1252, KOI8-R…) under a wrong or missing
+/// declaration has no valid multi-byte UTF-8 sequences, or only a few by accident: it is decoded as what it really is.
+/// Damaged UTF-8 (a bad copy, a truncated edit, two files pasted together) is mostly valid multi-byte sequences with
+/// some broken ones: decoding it as a legacy charset would turn every quote and accent into mojibake ("â€œ"), so it
+/// is decoded as UTF-8. A little damage (the same share of U+FFFD tolerated everywhere) is kept as U+FFFD and recorded;
+/// more is rejected, asking for the file to be saved again as UTF-8.
+/// </para>
 /// </summary>
 internal static partial class TextDecoder
 {
@@ -54,13 +63,19 @@ internal static partial class TextDecoder
                 "The upload contains binary data (NUL bytes), not text. Upload the article's text or the web page's HTML, saved as UTF-8 if possible.");
         }
 
-        var declared = DeclaredInHtml(content) ?? FromContentType(contentType);
+        var inHtml = DeclaredInHtml(content);
+        var declared = inHtml ?? FromContentType(contentType);
+        var validUtf8 = IsValidUtf8(content);
+        if (!validUtf8 && (declared is null || declared.CodePage == Encoding.UTF8.CodePage) && LooksLikeDamagedUtf8(content, out var damaged, out var firstDamage))
+        {
+            return DamagedUtf8(content, damaged, firstDamage,
+                declared is null ? null : inHtml is not null ? "in the page's meta charset" : "in its content type");
+        }
         if (declared is not null)
         {
-            // Declarations lie in two common ways: UTF-8 declared over bytes that are not UTF-8, and a legacy charset
-            // left in a page that a tool re-saved as UTF-8. Non-ASCII bytes that happen to form valid UTF-8 are
-            // practically never legacy text, so valid UTF-8 wins over a single-byte declaration.
-            var validUtf8 = IsValidUtf8(content);
+            // Declarations lie in two common ways: UTF-8 declared over legacy bytes (damaged UTF-8 was handled above),
+            // which are then detected, and a legacy charset left in a page that a tool re-saved as UTF-8. Non-ASCII bytes
+            // that happen to form valid UTF-8 are practically never legacy text, so valid UTF-8 wins over a single-byte declaration.
             if (declared.CodePage == Encoding.UTF8.CodePage ? validUtf8 : !(declared.IsSingleByte && validUtf8 && !IsAscii(content)))
             {
                 return Finish(content, declared);
@@ -68,6 +83,58 @@ internal static partial class TextDecoder
         }
         return Finish(content, Detect(content));
     }
+
+    /// <summary>
+    /// Whether bytes that are not valid UTF-8 are still UTF-8 text, damaged: at least as many valid multi-byte sequences
+    /// as invalid ones. Legacy single-byte and CJK text forms valid multi-byte sequences only by accident, far fewer.
+    /// </summary>
+    private static bool LooksLikeDamagedUtf8(ReadOnlySpan<byte> content, out int invalid, out int firstInvalid)
+    {
+        int valid = 0;
+        invalid = 0;
+        firstInvalid = -1;
+        var offset = 0;
+        while (offset < content.Length)
+        {
+            var ascii = content[offset..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+            if (ascii < 0)
+            {
+                break;
+            }
+            offset += ascii;
+            var status = Rune.DecodeFromUtf8(content[offset..], out _, out var consumed);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                valid++;
+            }
+            else if (status == System.Buffers.OperationStatus.NeedMoreData)
+            {
+                // A sequence cut off at the very end (truncated upload) is not damage.
+                break;
+            }
+            else
+            {
+                invalid++;
+                if (firstInvalid < 0) { firstInvalid = offset; }
+            }
+            offset += consumed;
+        }
+        return valid > 0 && valid >= invalid;
+    }
+
+    /// <summary>UTF-8 with some invalid bytes: U+FFFD for a few, a rejection that says where for more.</summary>
+    /// <param name="declaredWhere">Where the upload declared UTF-8, or null when it declared nothing.</param>
+    private static DecodedText DamagedUtf8(ReadOnlySpan<byte> content, int invalid, int firstInvalid, string? declaredWhere)
+    {
+        var claim = declaredWhere is null ? "looks like UTF-8" : "says it is UTF-8";
+        var where = declaredWhere is null ? "" : $"; it declares UTF-8 {declaredWhere}";
+        return Finish(content, Encoding.UTF8,
+            $"The upload {claim} but contains bytes that are not valid UTF-8 ({invalid} damaged places, the first at byte {firstInvalid}{where}). " +
+            "Open it in an editor, save it again as UTF-8 and upload it again.");
+    }
+
+    // A few U+FFFD in a long text is slight damage a reader can live with; more means the text is not readable as decoded.
+    private static double MaxReplacements(string text) => Math.Max(1, text.Length * MaxReplacementShare);
 
     private static bool TryBom(ReadOnlySpan<byte> b, out Encoding encoding, out int length)
     {
@@ -208,7 +275,8 @@ internal static partial class TextDecoder
         return System.Text.Unicode.Utf8.IsValid(span);
     }
 
-    private static DecodedText Finish(ReadOnlySpan<byte> bytes, Encoding encoding)
+    /// <param name="tooDamaged">The rejection when too many characters are invalid, if more specific than the general one.</param>
+    private static DecodedText Finish(ReadOnlySpan<byte> bytes, Encoding encoding, string? tooDamaged = null)
     {
         var text = encoding.GetString(bytes);
         if (string.IsNullOrWhiteSpace(text.Replace('\uFEFF', ' ')))
@@ -228,13 +296,13 @@ internal static partial class TextDecoder
             throw new ArticleRejectedException(
                 "The upload looks like binary data (it is full of control characters), not text. Upload the article's text or the web page's HTML.");
         }
-        if (replacements > Math.Max(1, text.Length * MaxReplacementShare))
+        if (replacements > MaxReplacements(text))
         {
-            throw new ArticleRejectedException(
+            throw new ArticleRejectedException(tooDamaged ??
                 $"The upload cannot be read as {encoding.WebName} text: {replacements} characters are invalid. " +
                 "Save the article again as UTF-8 (or declare its real character set) and upload it again.");
         }
-        return new DecodedText(text, encoding.WebName);
+        return new DecodedText(text, encoding.WebName, replacements);
     }
 
     [GeneratedRegex(@"<meta\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -1,3 +1,4 @@
+using Summarizer.Core.Cleaning;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine.Extraction;
 using Summarizer.Core.Engine.Text;
@@ -82,15 +83,16 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         return words.Length >= 4 ? score : 0;
     }
 
+    /// <summary>The article's title, else its title-like line, else the opening of its first sentence: headline-sized in every script.</summary>
     private static string Headline(TextModel model, CleanedArticle article, Block? block)
     {
         if (!string.IsNullOrWhiteSpace(article.Title))
         {
-            return article.Title.Trim();
+            return Headlines.Bound(article.Title);
         }
         if (block is not null)
         {
-            return Squash(block.Text);
+            return Headlines.Bound(Squash(block.Text));
         }
         var first = model.Prose.FirstOrDefault(s => s.WordCount >= 5);
         if (first is null)
@@ -98,7 +100,7 @@ public sealed class LocalSummaryEngine : ISummaryEngine
             return article.Id;
         }
         var words = Squash(first.Text).Split(' ');
-        return words.Length <= 14 ? string.Join(' ', words) : string.Join(' ', words.Take(14)) + "…";
+        return Headlines.Bound(words.Length <= 14 ? string.Join(' ', words) : string.Join(' ', words.Take(14)) + "…");
     }
 
     /// <summary>The lead: the first two or three story sentences, never furniture.</summary>
