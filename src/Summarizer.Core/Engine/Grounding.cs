@@ -39,7 +39,7 @@ public static class Grounding
         return new SummaryDocument
         {
             Id = article.Id,
-            Headline = draft.Headline,
+            Headline = Cleaning.Headlines.Bound(draft.Headline),
             Abstract = draft.Abstract,
             Actors = actors,
             Conditions = conditions,

@@ -28,6 +28,13 @@ public sealed class CleanStage(
             return;
         }
         var id = ArticleId.FromBlobName(blobName);
+        if (ArticleName.Problem(blobName) is { } badName)
+        {
+            // No storage call with this name: '..' or '\' in a blob URL can reach another container. The failure is
+            // recorded as the oldest possible upload, so it never hides a good upload of the same id.
+            await RejectAsync(id, new UploadVersion(blobName, DateTimeOffset.MinValue), badName, cancellationToken);
+            return;
+        }
         try
         {
             await CleanAsync(id, blobName, cancellationToken);
@@ -48,15 +55,6 @@ public sealed class CleanStage(
 
     private async Task CleanAsync(string id, string blobName, CancellationToken cancellationToken)
     {
-        if (ArticleName.Problem(blobName) is { } badName)
-        {
-            if (await repository.ReadRawVersionAsync(blobName, cancellationToken) is { } named)
-            {
-                await RejectAsync(id, named, badName, cancellationToken);
-            }
-            return;
-        }
-
         RawArticle? raw;
         try
         {
