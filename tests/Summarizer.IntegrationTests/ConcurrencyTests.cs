@@ -44,6 +44,8 @@ public sealed class ConcurrencyTests(SlowModelPipelineFixture pipeline) : IClass
     {
         var first = await PostAsync("race.txt", Articles.Harbour + $"\n\n{SlowModelPipelineFixture.SlowMarker}: the first version takes the model a while.");
         await WaitUntilAsync(async () => (await StatusAsync(first.Id)).GetProperty("status").GetString() == "cleaned");
+        // The queue hands the first version to the engine within a few hundred ms; its model call then takes 4 s.
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
 
         var second = await PostAsync("race.txt", Articles.Harbour + "\n\nThe second version: the ferry timetable changes in May.");
         var outcome = await pipeline.WaitForOutcomeAsync(second.Id, second.ContentHash);
