@@ -1,6 +1,7 @@
 using Summarizer.Core;
 using Summarizer.Pipeline;
 using Summarizer.Pipeline.Http;
+using Summarizer.Pipeline.Stages;
 
 namespace Summarizer.Cli.Hosting;
 
@@ -22,7 +23,9 @@ public static class LocalHost
         // One line per event: an operator reads "waiting for storage" at a glance.
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
         builder.Services.AddSummarizerPipeline(builder.Configuration);
-        builder.Services.AddHostedService<UploadWatcher>();
+        builder.Services.AddSingleton<UploadWatcher>();
+        builder.Services.AddSingleton<IUploadObserver>(provider => provider.GetRequiredService<UploadWatcher>());
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
         builder.Services.AddHostedService<SummarizeQueueWorker>();
 
         var app = builder.Build();

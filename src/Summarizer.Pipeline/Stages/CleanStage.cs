@@ -72,22 +72,14 @@ public sealed class CleanStage(
         }
 
         var (version, contentHash) = (raw.Version, raw.Version.ContentHash!);
-        var status = await statuses.GetAsync(id, cancellationToken);
-        if (!version.IsCurrentOrNewerThan(status))
+        switch (await statuses.MarkReceivedAsync(id, version, cancellationToken))
         {
-            logger.SkippedStale(id, contentHash);
-            return;
-        }
-        if (status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash)
-        {
-            logger.SkippedIdentical(id, contentHash, status.Status.ToString());
-            return;
-        }
-
-        if (!await statuses.MarkReceivedAsync(id, version, cancellationToken))
-        {
-            logger.SkippedStale(id, contentHash);
-            return;
+            case ReceiveOutcome.Superseded:
+                logger.SkippedStale(id, contentHash);
+                return;
+            case ReceiveOutcome.AlreadyProcessed:
+                logger.SkippedIdentical(id, contentHash, "processed");
+                return;
         }
         CleanedArticle cleaned;
         try

@@ -10,7 +10,8 @@ namespace Summarizer.Pipeline.Stages;
 
 /// <summary>
 /// The second stage: a cleaned article becomes a grounded summary. Identical content summarised by the same engine
-/// and model goes to the engine once, under any name and however many workers see it. A summary is published only
+/// and model goes to the engine once, under any name and however many workers see it; a message delivered again
+/// after its summary was published changes nothing. A summary is published only
 /// while its content is the article's current one. A failure the engine says is final is recorded and not retried;
 /// any other is recorded and rethrown, so the queue retries and then poisons.
 /// </summary>
@@ -25,9 +26,16 @@ public sealed class SummarizeStage(
     public async Task RunAsync(string queueMessage, long attempt, CancellationToken cancellationToken)
     {
         var message = SummarizeMessage.Parse(queueMessage);
-        if (!await statuses.IsCurrentAsync(message.Id, message.ContentHash, cancellationToken))
+        var status = await statuses.GetAsync(message.Id, cancellationToken);
+        if (status?.ContentHash != message.ContentHash)
         {
             logger.SkippedStale(message.Id, message.ContentHash);
+            return;
+        }
+        if (status.Status == ArticleState.Summarized)
+        {
+            // A message delivered again after its summary was published.
+            logger.SkippedIdentical(message.Id, message.ContentHash, ArticleState.Summarized.ToString());
             return;
         }
         try
@@ -53,14 +61,6 @@ public sealed class SummarizeStage(
     private async Task SummarizeAsync(SummarizeMessage message, CancellationToken cancellationToken)
     {
         var (id, contentHash) = (message.Id, message.ContentHash);
-        var existing = await repository.ReadSummaryAsync(id, cancellationToken);
-        if (existing is not null && existing.Source?.ContentHash == contentHash && existing.Generator.Engine == engine.Name && existing.Generator.Model == engine.Model)
-        {
-            logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
-            await statuses.MarkSummarizedAsync(id, contentHash, existing.Headline, cancellationToken);
-            return;
-        }
-
         var article = await repository.ReadCleanedAsync(id, cancellationToken);
         if (article?.Source?.ContentHash != contentHash)
         {

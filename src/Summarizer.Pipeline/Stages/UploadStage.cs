@@ -11,7 +11,8 @@ public sealed record UploadReceipt(string Id, string ContentHash);
 /// Uploads through the service: the body streams to the articles container (never held whole in memory), and the
 /// status says "received" for this content before the caller is answered.
 /// </summary>
-public sealed class UploadStage(ArticleRepository repository, ArticleStatusStore statuses, IOptions<SummarizerOptions> options)
+public sealed class UploadStage(
+    ArticleRepository repository, ArticleStatusStore statuses, IEnumerable<IUploadObserver> observers, IOptions<SummarizerOptions> options)
 {
     /// <exception cref="ArgumentException">The name is not one an article may have (<see cref="ArticleName.Problem"/>).</exception>
     /// <exception cref="UploadTooLargeException">The content is over the limit; nothing was stored.</exception>
@@ -22,8 +23,12 @@ public sealed class UploadStage(ArticleRepository repository, ArticleStatusStore
             throw new ArgumentException(problem, nameof(name));
         }
         var id = ArticleId.FromBlobName(name);
-        var version = await repository.UploadRawAsync(name, content, contentType, options.Value.MaxUploadBytes, cancellationToken);
+        var (version, etag) = await repository.UploadRawAsync(name, content, contentType, options.Value.MaxUploadBytes, cancellationToken);
         await statuses.MarkReceivedAsync(id, version, cancellationToken);
+        foreach (var observer in observers)
+        {
+            observer.Uploaded(name, etag);
+        }
         return new UploadReceipt(id, version.ContentHash!);
     }
 }

@@ -2,7 +2,6 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage;
 using Azure.Storage.Blobs.Models;
-using Azure.Storage.Blobs.Specialized;
 using Azure.Storage.Queues;
 using Summarizer.Core;
 using Summarizer.Core.Documents;
@@ -19,8 +18,8 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
     /// <summary>Blocks of an upload in flight: what one upload holds in memory, whatever its size.</summary>
     private const int UploadBlockBytes = 1024 * 1024;
 
-    /// <summary>A claim on computing a draft lasts this long unless renewed: a worker that died frees it by then.</summary>
-    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(30);
+    /// <summary>A claim on computing a draft untouched this long belongs to a worker that died: another may take it over.</summary>
+    private static readonly TimeSpan ClaimTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
 
@@ -34,7 +33,7 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
     /// <paramref name="maxBytes"/> throws <see cref="UploadTooLargeException"/> before anything is committed, so a
     /// refused upload leaves the stored one as it was.
     /// </summary>
-    public async Task<UploadVersion> UploadRawAsync(string blobName, Stream content, string? contentType, long maxBytes, CancellationToken cancellationToken)
+    public async Task<(UploadVersion Version, ETag ETag)> UploadRawAsync(string blobName, Stream content, string? contentType, long maxBytes, CancellationToken cancellationToken)
     {
         await using var hashing = new HashingStream(content, maxBytes);
         var options = new BlobUploadOptions
@@ -43,7 +42,7 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
             TransferOptions = new StorageTransferOptions { InitialTransferSize = UploadBlockBytes, MaximumTransferSize = UploadBlockBytes, MaximumConcurrency = 1 },
         };
         var written = await _articles.GetBlobClient(blobName).UploadAsync(hashing, options, cancellationToken);
-        return new UploadVersion(blobName, written.Value.LastModified, hashing.Hash());
+        return (new UploadVersion(blobName, written.Value.LastModified, hashing.Hash()), written.Value.ETag);
     }
 
     /// <summary>
@@ -103,84 +102,96 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
     /// <summary>
     /// An engine's draft for exact content, kept under <c>summaries/drafts/</c>: identical content (same sha256, engine and
     /// model or prompt version) goes to the engine once, whatever name it was uploaded under and however many workers
-    /// see it at once. One worker holds a renewed lease on a claim blob while it computes; the others wait for its
-    /// draft, and take over the claim if it dies.
+    /// see it at once. The first worker creates a claim blob (create-if-absent is atomic) and touches it while it
+    /// computes; the others read its draft, wait for it, or take the claim over when it has not been touched for a
+    /// while (its worker died). The claim stays beside the draft: one small blob per content.
     /// </summary>
     public async Task<SummaryDraft> GetOrCreateDraftAsync(
         string engine, string model, string contentHash, Func<CancellationToken, Task<SummaryDraft>> create, CancellationToken cancellationToken)
     {
         var name = $"drafts/{engine}/{Uri.EscapeDataString(model)}/{contentHash}";
         var claim = _summaries.GetBlobClient(name + ".claim");
-        while (true)
+        while (!await TryCreateClaimAsync(claim, cancellationToken))
         {
+            // Claimed before: its draft is there, or its worker is still at it, or died at it.
             if (await ReadJsonAsync<SummaryDraft>(_summaries, name, cancellationToken) is { } known)
             {
                 return known;
             }
-            await CreateIfAbsentAsync(claim, cancellationToken);
-            var lease = claim.GetBlobLeaseClient();
-            try
+            if (await TryTakeOverAbandonedClaimAsync(claim, cancellationToken))
             {
-                await lease.AcquireAsync(ClaimLease, cancellationToken: cancellationToken);
+                break;
             }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
-                // Another worker is computing this draft: wait for it.
-                await Task.Delay(ClaimPoll, time, cancellationToken);
-                continue;
-            }
-            try
-            {
-                if (await ReadJsonAsync<SummaryDraft>(_summaries, name, cancellationToken) is { } madeMeanwhile)
-                {
-                    return madeMeanwhile;
-                }
-                using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                var renewal = RenewAsync(lease, renewing.Token);
-                try
-                {
-                    var draft = await create(cancellationToken);
-                    await SaveJsonAsync(_summaries, name, draft, cancellationToken);
-                    return draft;
-                }
-                finally
-                {
-                    await renewing.CancelAsync();
-                    await renewal;
-                }
-            }
-            finally
-            {
-                await lease.ReleaseAsync(cancellationToken: CancellationToken.None);
-            }
+            await Task.Delay(ClaimPoll, time, cancellationToken);
+        }
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var touching = TouchAsync(claim, working.Token);
+        try
+        {
+            var draft = await create(cancellationToken);
+            await SaveJsonAsync(_summaries, name, draft, cancellationToken);
+            return draft;
+        }
+        catch
+        {
+            // Free the claim at once, so another worker (or this message's retry) can try without waiting it out.
+            await claim.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            await working.CancelAsync();
+            await touching;
         }
     }
 
-    private async Task RenewAsync(BlobLeaseClient lease, CancellationToken cancellationToken)
+    /// <summary>Create-if-absent: true for exactly one of the workers that try at once.</summary>
+    private static async Task<bool> TryCreateClaimAsync(BlobClient claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await claim.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.ErrorCode == "BlobAlreadyExists")
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A claim untouched for <see cref="ClaimTimeout"/> (storage's clock against ours: a minute absorbs the skew) is taken over, by one worker.</summary>
+    private async Task<bool> TryTakeOverAbandonedClaimAsync(BlobClient claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var held = (await claim.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (time.GetUtcNow() - held.LastModified < ClaimTimeout)
+            {
+                return false;
+            }
+            await claim.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfMatch = held.ETag } }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404 || ex.ErrorCode == "ConditionNotMet")
+        {
+            // Released or taken over meanwhile: look again.
+            return false;
+        }
+    }
+
+    private async Task TouchAsync(BlobClient claim, CancellationToken cancellationToken)
     {
         try
         {
             while (true)
             {
-                await Task.Delay(ClaimLease / 3, time, cancellationToken);
-                await lease.RenewAsync(cancellationToken: cancellationToken);
+                await Task.Delay(ClaimTimeout / 3, time, cancellationToken);
+                await claim.SetMetadataAsync(new Dictionary<string, string> { ["touched"] = time.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken: cancellationToken);
             }
         }
         catch (OperationCanceledException)
         {
-            // The draft is done (or abandoned): stop renewing.
-        }
-    }
-
-    private static async Task CreateIfAbsentAsync(BlobClient blob, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await blob.UploadAsync(BinaryData.Empty, new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
-        {
-            // It exists (perhaps leased): that is all this needs.
+            // The draft is done (or abandoned): stop touching.
         }
     }
 
@@ -194,34 +205,21 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
     }
 
     /// <summary>
-    /// Check, then write on the blob's ETag, again when another writer came first: of two versions saved at once, the
-    /// one still current when it writes is the one that stays. False when <paramref name="isCurrent"/> said no.
+    /// Writes the document while its content is the article's current one. The first document of an id is written
+    /// create-if-absent, with no check: if it is stale, the current version's write replaces it, since it finds a
+    /// document there. Replacing one is check, then write on the blob's ETag, again when another writer came first,
+    /// so of two versions saved at once the one still current when it writes is the one that stays. False when
+    /// <paramref name="isCurrent"/> said no.
     /// </summary>
     private static async Task<bool> SaveCurrentJsonAsync<T>(
         BlobContainerClient container, string id, T document, Func<CancellationToken, Task<bool>> isCurrent, CancellationToken cancellationToken)
     {
         var blob = container.GetBlobClient(id + ".json");
         var json = BinaryData.FromObjectAsJson(document, DocumentJson.Options);
+        var condition = new BlobRequestConditions { IfNoneMatch = ETag.All };
         while (true)
         {
-            ETag? etag;
-            try
-            {
-                etag = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 404)
-            {
-                etag = null;
-            }
-            if (!await isCurrent(cancellationToken))
-            {
-                return false;
-            }
-            var options = new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                Conditions = etag is { } known ? new BlobRequestConditions { IfMatch = known } : new BlobRequestConditions { IfNoneMatch = ETag.All },
-            };
+            var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" }, Conditions = condition };
             try
             {
                 await blob.UploadAsync(json, options, cancellationToken);
@@ -229,7 +227,21 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
             }
             catch (RequestFailedException ex) when (ex.ErrorCode is "ConditionNotMet" or "BlobAlreadyExists")
             {
-                // Written by another stage since the check: check again. (A lease held on the blob is another 412: that one is thrown.)
+                // There is a document, or it changed since it was read: read its ETag, check, try again.
+                // (A lease held on the blob is another 412: that one is thrown.)
+            }
+            try
+            {
+                condition = new BlobRequestConditions { IfMatch = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag };
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                condition = new BlobRequestConditions { IfNoneMatch = ETag.All };
+                continue;
+            }
+            if (!await isCurrent(cancellationToken))
+            {
+                return false;
             }
         }
     }

@@ -42,20 +42,39 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
 
     /// <summary>
     /// A version of the article arrived: it becomes the current one and forgets the reason and times of the one before,
-    /// unless the status already records a newer upload. False when it was stale.
+    /// unless the status already records a newer upload, or this very content already cleaned or summarised.
     /// </summary>
-    public Task<bool> MarkReceivedAsync(string id, UploadVersion version, CancellationToken cancellationToken) =>
-        UpdateAsync(id, version.IsCurrentOrNewerThan, ArticleState.Received, PipelineStage.Upload, cancellationToken, (e, now) =>
-        {
-            e["BlobName"] = version.BlobName;
-            e["UploadedAt"] = version.UploadedAt;
-            e["ContentHash"] = version.ContentHash;
-            e["ReceivedAt"] = now;
-            foreach (var stale in (string[])["Reason", "CleanedAt", "SummarizedAt", "FailedAt"])
+    public async Task<ReceiveOutcome> MarkReceivedAsync(string id, UploadVersion version, CancellationToken cancellationToken)
+    {
+        ArticleStatus? seen = null;
+        var written = await UpdateAsync(id, s =>
             {
-                e.Remove(stale);
-            }
-        });
+                seen = s;
+                return version.IsCurrentOrNewerThan(s) && !IsProcessed(s, version.ContentHash) && !IsRecorded(s, version);
+            },
+            ArticleState.Received, PipelineStage.Upload, cancellationToken, (e, now) =>
+            {
+                e["BlobName"] = version.BlobName;
+                e["UploadedAt"] = version.UploadedAt;
+                e["ContentHash"] = version.ContentHash;
+                e["ReceivedAt"] = now;
+                foreach (var stale in (string[])["Reason", "CleanedAt", "SummarizedAt", "FailedAt"])
+                {
+                    e.Remove(stale);
+                }
+            });
+        return written || IsRecorded(seen, version) ? ReceiveOutcome.Received
+            : version.IsCurrentOrNewerThan(seen) ? ReceiveOutcome.AlreadyProcessed
+            : ReceiveOutcome.Superseded;
+    }
+
+    /// <summary>The status already says this very upload was received (the upload stage wrote it): no need to write it again.</summary>
+    private static bool IsRecorded(ArticleStatus? status, UploadVersion version) =>
+        status is { Status: ArticleState.Received } && status.BlobName == version.BlobName && status.UploadedAt == version.UploadedAt
+        && status.ContentHash == version.ContentHash;
+
+    private static bool IsProcessed(ArticleStatus? status, string? contentHash) =>
+        contentHash is not null && status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash;
 
     /// <summary>The current version is cleaned; false (and nothing written) when <paramref name="contentHash"/> is no longer current.</summary>
     public Task<bool> MarkCleanedAsync(string id, string contentHash, CancellationToken cancellationToken) =>

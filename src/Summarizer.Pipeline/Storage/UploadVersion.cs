@@ -13,3 +13,16 @@ public sealed record UploadVersion(string BlobName, DateTimeOffset UploadedAt, s
         || UploadedAt > known
         || UploadedAt == known && (BlobName == status.BlobName || string.CompareOrdinal(BlobName, status.BlobName) > 0);
 }
+
+/// <summary>What recording an arrived upload did.</summary>
+public enum ReceiveOutcome
+{
+    /// <summary>It is now the article's current version, waiting to be cleaned.</summary>
+    Received,
+
+    /// <summary>Its content is already the current one and cleaned or summarised: nothing to do.</summary>
+    AlreadyProcessed,
+
+    /// <summary>A newer upload of the article is already known: this one changes nothing.</summary>
+    Superseded,
+}
