@@ -30,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleCleaner>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();
+        services.AddSingleton<LargeArticleGate>();
         services.AddSingleton<UploadStage>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();

@@ -2,8 +2,11 @@ using System.Text.Json;
 
 namespace Summarizer.Core.Documents;
 
-/// <summary>The work item between cleaning and summarising: which article, and which version of it.</summary>
-public sealed record SummarizeMessage(string Id, string ContentHash)
+/// <summary>
+/// The work item between cleaning and summarising: which article, which version of it, and how large its upload
+/// was (so a large one can wait its turn before it is read; absent in messages from older versions).
+/// </summary>
+public sealed record SummarizeMessage(string Id, string ContentHash, long? Bytes = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, DocumentJson.Options);
 

@@ -17,8 +17,10 @@ public sealed class CleanStage(
     ArticleStatusStore statuses,
     ArticleCleaner cleaner,
     IOptions<SummarizerOptions> options,
+    LargeArticleGate large,
     ILogger<CleanStage> logger)
 {
+
     /// <param name="attempt">Which try this is, where the host counts them (the local upload watcher); null where it does not.</param>
     public async Task RunAsync(string blobName, int? attempt, CancellationToken cancellationToken)
     {
@@ -84,6 +86,7 @@ public sealed class CleanStage(
         CleanedArticle cleaned;
         try
         {
+            using var turn = await large.EnterAsync(raw.Content.Length, cancellationToken);
             cleaned = cleaner.Clean(raw.Content, id, raw.ContentType, blobName) with
             {
                 Source = new SourceInfo(blobName, contentHash, raw.ContentType, raw.Content.Length, version.UploadedAt),
@@ -100,7 +103,7 @@ public sealed class CleanStage(
             logger.SkippedStale(id, contentHash);
             return;
         }
-        await repository.EnqueueSummarizeAsync(new SummarizeMessage(id, contentHash), cancellationToken);
+        await repository.EnqueueSummarizeAsync(new SummarizeMessage(id, contentHash, raw.Content.Length), cancellationToken);
         logger.Cleaned(id, cleaned.Format, cleaned.Encoding, cleaned.Paragraphs.Count, cleaned.Removed.Count);
     }
 

@@ -20,8 +20,10 @@ public sealed class SummarizeStage(
     ArticleStatusStore statuses,
     ISummaryEngine engine,
     TimeProvider time,
+    LargeArticleGate large,
     ILogger<SummarizeStage> logger)
 {
+
     /// <param name="attempt">Which delivery of the message this is (its dequeue count): the last one's failure says it was set aside.</param>
     public async Task RunAsync(string queueMessage, long attempt, CancellationToken cancellationToken)
     {
@@ -61,6 +63,7 @@ public sealed class SummarizeStage(
     private async Task SummarizeAsync(SummarizeMessage message, CancellationToken cancellationToken)
     {
         var (id, contentHash) = (message.Id, message.ContentHash);
+        using var turn = await large.EnterAsync(message.Bytes ?? 0, cancellationToken);
         var article = await repository.ReadCleanedAsync(id, cancellationToken);
         if (article?.Source?.ContentHash != contentHash)
         {
