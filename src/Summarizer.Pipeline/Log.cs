@@ -27,4 +27,20 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Information, "Replayed {Id} (content {ContentHash}) from the poison queue after {DequeueCount} tries")]
     public static partial void Replayed(this ILogger logger, string id, string contentHash, long dequeueCount);
+
+    [LoggerMessage(8, LogLevel.Warning, "Stage {Stage} for {Id} was interrupted by storage ({Error}); the trigger will retry")]
+    public static partial void StageInterrupted(this ILogger logger, string id, string stage, string error);
+
+    /// <summary>Storage away is one line (it happens to every article in flight); anything else is logged with its exception.</summary>
+    public static void StageFailedOrInterrupted(this ILogger logger, Exception exception, string id, string stage)
+    {
+        if (Storage.StorageFault.IsUnavailable(exception))
+        {
+            logger.StageInterrupted(id, stage, exception.GetType().Name);
+        }
+        else
+        {
+            logger.StageFailed(exception, id, stage);
+        }
+    }
 }

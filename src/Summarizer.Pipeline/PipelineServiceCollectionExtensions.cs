@@ -70,6 +70,15 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddAzureClients(clients =>
         {
+            // A few quick retries ride out a blip; longer outages are the triggers' to wait out (they back off and
+            // retry), and an HTTP caller gets a 503 in seconds instead of after the SDK's default half minute.
+            clients.ConfigureDefaults(options =>
+            {
+                options.Retry.MaxRetries = 3;
+                options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+                options.Retry.MaxDelay = TimeSpan.FromSeconds(4);
+                options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+            });
             if (!string.IsNullOrWhiteSpace(connectionString))
             {
                 clients.AddBlobServiceClient(connectionString);

@@ -148,8 +148,23 @@ public sealed class Azurite : IAsyncDisposable
         throw new InvalidOperationException("Azurite is needed but the repository's package.json was not found; run from the repository, or start Azurite yourself.");
     }
 
+    /// <summary>Stops Azurite as Ctrl+C does, so it writes its data folder out; killed if it has not stopped in 5 s.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (!_process.HasExited && !OperatingSystem.IsWindows())
+        {
+            using var interrupt = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await interrupt.WaitForExitAsync();
+            using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running: killed below.
+            }
+        }
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

@@ -25,6 +25,7 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
     private const string HealthPart = "storage (uploads)";
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StorageRetry = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<string, Attempts> _seen = new(StringComparer.Ordinal);
     private readonly Channel<(string Name, ETag ETag)> _uploaded = Channel.CreateUnbounded<(string, ETag)>();
@@ -110,27 +111,31 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
             {
                 await clean.RunAsync(name, failures + 1, cancellationToken);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException && StorageFault.IsUnavailable(ex))
+            {
+                // Storage away is not the article's fault and spends no attempt: try again until it is back.
+                LogCleanInterrupted(name, ex.GetType().Name);
+                Reschedule(name, new Attempts(etag, failures, time.GetUtcNow() + StorageRetry));
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // The stage has recorded the failure on the article's status; back off and try again unless the attempts are spent.
                 var spent = failures + 1 >= PipelineNames.MaxAttempts;
-                if (StorageFault.IsUnavailable(ex))
-                {
-                    LogCleanInterrupted(name, failures + 1, ex.GetType().Name);
-                }
-                else
-                {
-                    LogCleanFailed(ex, name, failures + 1, spent ? "giving up" : "will retry");
-                }
-                lock (_seen)
-                {
-                    _seen[name] = new Attempts(etag, failures + 1, spent ? null : time.GetUtcNow().AddSeconds(1 << failures));
-                }
+                LogCleanFailed(ex, name, failures + 1, spent ? "giving up" : "will retry");
+                Reschedule(name, new Attempts(etag, failures + 1, spent ? null : time.GetUtcNow().AddSeconds(1 << failures)));
             }
         }
         finally
         {
             _cleaning.Release();
+        }
+    }
+
+    private void Reschedule(string name, Attempts attempts)
+    {
+        lock (_seen)
+        {
+            _seen[name] = attempts;
         }
     }
 
@@ -159,8 +164,8 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
     [LoggerMessage(LogLevel.Warning, "Could not list container {Container} ({Error}); trying again in {Seconds} s")]
     private partial void LogListingFailed(string error, string container, double seconds);
 
-    [LoggerMessage(LogLevel.Warning, "Cleaning {BlobName} was interrupted by storage (attempt {Attempt}, {Error}); it will be retried")]
-    private partial void LogCleanInterrupted(string blobName, int attempt, string error);
+    [LoggerMessage(LogLevel.Warning, "Cleaning {BlobName} was interrupted by storage ({Error}); it will be retried when storage answers")]
+    private partial void LogCleanInterrupted(string blobName, string error);
 
     [LoggerMessage(LogLevel.Error, "Cleaning {BlobName} failed (attempt {Attempt}), {Next}")]
     private partial void LogCleanFailed(Exception exception, string blobName, int attempt, string next);

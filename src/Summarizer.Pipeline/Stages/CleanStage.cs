@@ -43,7 +43,7 @@ public sealed class CleanStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.StageFailed(ex, id, PipelineStage.Clean);
+            logger.StageFailedOrInterrupted(ex, id, PipelineStage.Clean);
             if (await repository.ReadRawVersionAsync(blobName, cancellationToken) is { } version)
             {
                 var reason = attempt >= PipelineNames.MaxAttempts
@@ -79,8 +79,14 @@ public sealed class CleanStage(
             case ReceiveOutcome.Superseded:
                 logger.SkippedStale(id, contentHash);
                 return;
-            case ReceiveOutcome.AlreadyProcessed:
-                logger.SkippedIdentical(id, contentHash, "processed");
+            case ReceiveOutcome.AlreadySummarized:
+                logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
+                return;
+            case ReceiveOutcome.AlreadyCleaned:
+                // Cleaned, but the summarize message may have been lost with the attempt that cleaned it (storage
+                // went away after the status was written): send it again; the summarize stage skips a duplicate.
+                logger.SkippedIdentical(id, contentHash, ArticleState.Cleaned.ToString());
+                await repository.EnqueueSummarizeAsync(new SummarizeMessage(id, contentHash, raw.Content.Length), cancellationToken);
                 return;
         }
         CleanedArticle cleaned;

@@ -51,7 +51,7 @@ public sealed class SummarizeStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.StageFailed(ex, message.Id, PipelineStage.Summarize);
+            logger.StageFailedOrInterrupted(ex, message.Id, PipelineStage.Summarize);
             var reason = attempt >= PipelineNames.MaxAttempts ? StageFailure.GaveUp(PipelineStage.Summarize, PipelineNames.MaxAttempts)
                 : ex is SummaryEngineException engineFailure ? $"Summarizing failed for now and will be retried automatically: {engineFailure.Message}"
                 : StageFailure.Transient(PipelineStage.Summarize);

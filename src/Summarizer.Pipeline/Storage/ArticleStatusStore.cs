@@ -64,8 +64,9 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
                 }
             });
         return written || IsRecorded(seen, version) ? ReceiveOutcome.Received
-            : version.IsCurrentOrNewerThan(seen) ? ReceiveOutcome.AlreadyProcessed
-            : ReceiveOutcome.Superseded;
+            : !version.IsCurrentOrNewerThan(seen) ? ReceiveOutcome.Superseded
+            : seen!.Status == ArticleState.Cleaned ? ReceiveOutcome.AlreadyCleaned
+            : ReceiveOutcome.AlreadySummarized;
     }
 
     /// <summary>The status already says this very upload was received (the upload stage wrote it): no need to write it again.</summary>

@@ -20,8 +20,11 @@ public enum ReceiveOutcome
     /// <summary>It is now the article's current version, waiting to be cleaned.</summary>
     Received,
 
-    /// <summary>Its content is already the current one and cleaned or summarised: nothing to do.</summary>
-    AlreadyProcessed,
+    /// <summary>Its content is already the current one and cleaned: only its summarize message may be missing.</summary>
+    AlreadyCleaned,
+
+    /// <summary>Its content is already the current one and summarised: nothing to do.</summary>
+    AlreadySummarized,
 
     /// <summary>A newer upload of the article is already known: this one changes nothing.</summary>
     Superseded,
