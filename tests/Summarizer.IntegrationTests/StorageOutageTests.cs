@@ -185,3 +185,52 @@ public sealed class StorageOutageTests : IAsyncLifetime
         _data.Delete(recursive: true);
     }
 }
+
+/// <summary>A host started before its storage waits for it, with one line per attempt, instead of exiting.</summary>
+public sealed class StorageAtStartTests
+{
+    [Fact]
+    public async Task A_host_started_while_storage_is_down_waits_and_starts_when_it_comes_up()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var (blob, queue, table) = Azurite.FreePorts();
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var host = LocalHost.Build([], new Dictionary<string, string?>
+        {
+            [PipelineNames.StorageConnection] = Azurite.ConnectionStringFor(blob, queue, table),
+            ["Urls"] = "http://127.0.0.1:0",
+        });
+        host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>().AddProvider(new LineCollector(lines));
+
+        var starting = host.StartAsync(cancel);
+        await Task.Delay(TimeSpan.FromSeconds(4), cancel);
+        Assert.False(starting.IsCompleted, "the host gave up (or pretended to start) without storage");
+
+        await using var azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, cancel);
+        await starting.WaitAsync(TimeSpan.FromSeconds(60), cancel);
+
+        var waiting = lines.Where(l => l.Contains("Storage cannot be reached", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, l => Assert.DoesNotContain('\n', l));
+        Assert.All(waiting, l => Assert.DoesNotContain("AccountKey", l, StringComparison.Ordinal));
+        await host.StopAsync(cancel);
+    }
+
+    /// <summary>Keeps every log line written, as the console would show it, without the exception.</summary>
+    private sealed class LineCollector(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Collector(lines);
+
+        public void Dispose() { }
+
+        private sealed class Collector(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception) + (exception is null ? "" : "\n" + exception));
+        }
+    }
+}

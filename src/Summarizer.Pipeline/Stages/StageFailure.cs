@@ -8,9 +8,12 @@ namespace Summarizer.Pipeline.Stages;
 /// </summary>
 public static class StageFailure
 {
+    /// <summary>When a retry comes: the local host retries after 1–16 s, Azure's queue after its 30 s visibility timeout.</summary>
+    public const string RetryWindow = "within a minute";
+
     /// <summary>A failure the trigger retries: storage or a dependency was away, or something unexpected broke.</summary>
     public static string Transient(string stage) =>
-        $"{Capitalised(stage)} could not finish (storage or a service it needs was unavailable, or an unexpected error); it will be retried automatically.";
+        $"{Capitalised(stage)} could not finish (storage or a service it needs was unavailable, or an unexpected error); it will be retried automatically {RetryWindow}.";
 
     /// <summary>What the status says once the retries are spent and the work is set aside.</summary>
     public static string GaveUp(string stage, int attempts) =>

@@ -53,7 +53,7 @@ public sealed class SummarizeStage(
         {
             logger.StageFailedOrInterrupted(ex, message.Id, PipelineStage.Summarize);
             var reason = attempt >= PipelineNames.MaxAttempts ? StageFailure.GaveUp(PipelineStage.Summarize, PipelineNames.MaxAttempts)
-                : ex is SummaryEngineException engineFailure ? $"Summarizing failed for now and will be retried automatically: {engineFailure.Message}"
+                : ex is SummaryEngineException engineFailure ? $"Summarizing failed for now and will be retried automatically {StageFailure.RetryWindow}: {engineFailure.Message}"
                 : StageFailure.Transient(PipelineStage.Summarize);
             await statuses.MarkFailedAsync(message.Id, message.ContentHash, PipelineStage.Summarize, reason, cancellationToken);
             throw;
