@@ -6,14 +6,10 @@ using Summarizer.Pipeline.AzureOpenAI;
 
 namespace Summarizer.IntegrationTests;
 
-/// <summary>A pipeline of its own (own Azurite, own host) configured for the azure-openai engine against the fake server.</summary>
-public sealed class AzureOpenAIPipelineFixture : PipelineFixture
+/// <summary>A pipeline of its own (own Azurite, own host) configured for the azure-openai engine against a fake server.</summary>
+public abstract class FakeModelPipelineFixture(FakeChatServer model) : PipelineFixture
 {
-    public const string RateLimitedMarker = "Quarry";
-
-    public FakeChatServer Model { get; } = new FakeChatServer()
-        .Respond(FakeChatServer.Completion(Articles.HarbourReply()))
-        .RespondWhenBodyContains(RateLimitedMarker, FakeChatServer.Status(429, retryAfter: "86400"));
+    public FakeChatServer Model { get; } = model;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
         new Dictionary<string, string?>
@@ -30,6 +26,14 @@ public sealed class AzureOpenAIPipelineFixture : PipelineFixture
         await base.DisposeAsync();
         Model.Dispose();
     }
+}
+
+/// <summary>A model that answers every article, except one that is rate limited for a day.</summary>
+public sealed class AzureOpenAIPipelineFixture() : FakeModelPipelineFixture(new FakeChatServer()
+    .Respond(FakeChatServer.Completion(Articles.HarbourReply()))
+    .RespondWhenBodyContains(RateLimitedMarker, FakeChatServer.Status(429, retryAfter: "86400")))
+{
+    public const string RateLimitedMarker = "Quarry";
 }
 
 public sealed class AzureOpenAIPipelineTests(AzureOpenAIPipelineFixture pipeline) : IClassFixture<AzureOpenAIPipelineFixture>

@@ -2,36 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Summarizer.Pipeline.AzureOpenAI;
 
 namespace Summarizer.IntegrationTests;
 
-/// <summary>A pipeline whose model answers some articles slowly, to hold one version in flight while another arrives.</summary>
-public sealed class SlowModelPipelineFixture : PipelineFixture
+/// <summary>A model that answers some articles slowly, to hold one version in flight while another arrives.</summary>
+public sealed class SlowModelPipelineFixture() : FakeModelPipelineFixture(new FakeChatServer()
+    .Respond(FakeChatServer.Completion(Articles.HarbourReply()))
+    .RespondWhenBodyContains(SlowMarker, FakeChatServer.Completion(Articles.HarbourReply()).WithDelay(SlowReply))
+    .RespondWhenBodyContains(DedupeMarker, FakeChatServer.Completion(Articles.HarbourReply()).WithDelay(TimeSpan.FromMilliseconds(300))))
 {
     public const string SlowMarker = "Slowpoke";
     public const string DedupeMarker = "Dedupe";
     public static readonly TimeSpan SlowReply = TimeSpan.FromSeconds(4);
-
-    public FakeChatServer Model { get; } = new FakeChatServer()
-        .Respond(FakeChatServer.Completion(Articles.HarbourReply()))
-        .RespondWhenBodyContains(SlowMarker, FakeChatServer.Completion(Articles.HarbourReply()).WithDelay(SlowReply))
-        .RespondWhenBodyContains(DedupeMarker, FakeChatServer.Completion(Articles.HarbourReply()).WithDelay(TimeSpan.FromMilliseconds(300)));
-
-    protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
-        new Dictionary<string, string?>
-        {
-            ["Summarizer:Engine"] = AzureOpenAISummaryEngine.EngineName,
-            ["Summarizer:AzureOpenAI:Endpoint"] = Model.Url,
-            ["Summarizer:AzureOpenAI:Deployment"] = FakeChatServer.Deployment,
-            ["Summarizer:AzureOpenAI:ApiKey"] = FakeChatServer.ApiKey,
-        };
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Model.Dispose();
-    }
 }
 
 /// <summary>Versions and copies of one article arriving at once: the newest content wins, identical content costs one model call.</summary>
