@@ -20,7 +20,6 @@ public sealed class CleanStage(
     LargeArticleGate large,
     ILogger<CleanStage> logger)
 {
-
     /// <param name="attempt">Which try this is, where the host counts them (the local upload watcher); null where it does not.</param>
     public async Task RunAsync(string blobName, int? attempt, CancellationToken cancellationToken)
     {
@@ -32,9 +31,8 @@ public sealed class CleanStage(
         var id = ArticleId.FromBlobName(blobName);
         if (ArticleName.Problem(blobName) is { } badName)
         {
-            // No storage call with this name: '..' or '\' in a blob URL can reach another container. The failure is
-            // recorded as the oldest possible upload, so it never hides a good upload of the same id.
-            await RejectAsync(id, new UploadVersion(blobName, DateTimeOffset.MinValue), badName, cancellationToken);
+            // No storage call with this name: '..' or '\' in a blob URL can reach another container.
+            await RejectAsync(id, UploadVersion.Unread(blobName), badName, cancellationToken);
             return;
         }
         try

@@ -23,7 +23,6 @@ public sealed class SummarizeStage(
     LargeArticleGate large,
     ILogger<SummarizeStage> logger)
 {
-
     /// <param name="attempt">Which delivery of the message this is (its dequeue count): the last one's failure says it was set aside.</param>
     public async Task RunAsync(string queueMessage, long attempt, CancellationToken cancellationToken)
     {

@@ -7,6 +7,12 @@ namespace Summarizer.Pipeline.Storage;
 /// </summary>
 public sealed record UploadVersion(string BlobName, DateTimeOffset UploadedAt, string? ContentHash = null)
 {
+    /// <summary>
+    /// An upload whose properties were not read (its name is unsafe to use in a storage call): it counts as the oldest
+    /// possible, so recording it never hides a good upload of the same id. 1601 is the table service's earliest date.
+    /// </summary>
+    public static UploadVersion Unread(string blobName) => new(blobName, new DateTimeOffset(1601, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
     /// <summary>Whether this upload is the one <paramref name="status"/> records, or newer than it.</summary>
     public bool IsCurrentOrNewerThan(ArticleStatus? status) =>
         status?.UploadedAt is not { } known
