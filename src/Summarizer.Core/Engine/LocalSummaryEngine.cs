@@ -92,14 +92,14 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         }
         if (block is not null)
         {
-            return Headlines.Bound(Squash(block.Text));
+            return Headlines.Bound(Whitespace.Squash(block.Text));
         }
         var first = model.Prose.FirstOrDefault(s => s.WordCount >= 5);
         if (first is null)
         {
             return article.Id;
         }
-        var words = Squash(first.Text).Split(' ');
+        var words = Whitespace.Squash(first.Text).Split(' ');
         return Headlines.Bound(words.Length <= 14 ? string.Join(' ', words) : string.Join(' ', words.Take(14)) + "…");
     }
 
@@ -110,7 +110,7 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         var words = 0;
         foreach (var sentence in model.Prose)
         {
-            var text = Squash(sentence.Text);
+            var text = Whitespace.Squash(sentence.Text);
             // Pages often repeat the lead as a synopsis: keep it once.
             if (sentence.WordCount < 8 || picked.Any(p => Overlap(p, text) >= 0.8))
             {
@@ -135,5 +135,4 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         return shorter == 0 ? 0 : (double)wa.Intersect(wb).Count() / shorter;
     }
 
-    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 }

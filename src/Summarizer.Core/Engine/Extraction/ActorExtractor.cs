@@ -56,13 +56,6 @@ internal sealed class ActorExtractor
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
 
-    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "wrote", "added", "stated", "noted", "argued", "explained", "announced", "urged",
-        "insisted", "warned", "claimed", "contended", "stressed", "emphasized", "emphasised", "confirmed", "declined",
-        "hailed", "praised", "welcomed", "appealed", "indicated", "reported",
-    };
-
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
     {
         "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "via", "across", "around", "inside",
@@ -938,7 +931,7 @@ internal sealed class ActorExtractor
         {
             k++;
         }
-        return k < tokens.Count && SpeechVerbs.Contains(tokens[k].Text);
+        return k < tokens.Count && Gazetteer.Instance.SpeechVerbs.Contains(tokens[k].Text);
     }
 
     /// <summary>"(HWF)" right after a name defines its acronym.</summary>
@@ -1274,7 +1267,7 @@ internal sealed class ActorExtractor
     }
 
     private string Slice(IReadOnlyList<Token> tokens, int from, int to) =>
-        from >= to ? string.Empty : System.Text.RegularExpressions.Regex.Replace(_model.Text[tokens[from].Start..tokens[to - 1].End], @"\s+", " ");
+        from >= to ? string.Empty : Whitespace.Squash(_model.Text[tokens[from].Start..tokens[to - 1].End]);
 
     public static Actor ToActor(ActorRecord actor, string text)
     {

@@ -280,7 +280,7 @@ internal static class CueExtractor
         {
             head++;
         }
-        var phrase = Squash(text[tokens[head].Start..headTo]);
+        var phrase = Whitespace.Squash(text[tokens[head].Start..headTo]);
         return phrase.Length >= 3 && phrase.Any(char.IsLetter) ? phrase : null;
     }
 
@@ -343,11 +343,6 @@ internal static class CueExtractor
         return token < conjunction ? ClauseSubject.Find(sentence, token) : null;
     }
 
-    private static readonly HashSet<string> QuoteSpeechVerbs = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "said", "says", "told", "added", "warned", "insisted", "argued", "stressed", "wrote", "declared", "explained",
-    };
-
     /// <summary>The actor who speaks a quoted sentence: the first one named after the closing quote and near a speech verb.</summary>
     private static string? QuotedSpeaker(Sentence sentence, ActorSet actors)
     {
@@ -361,7 +356,7 @@ internal static class CueExtractor
         {
             close++;
         }
-        if (close + 1 >= tokens.Count || !tokens.Skip(close).Take(12).Any(t => QuoteSpeechVerbs.Contains(t.Text)))
+        if (close + 1 >= tokens.Count || !tokens.Skip(close).Take(12).Any(t => Gazetteer.Instance.SpeechVerbs.Contains(t.Text)))
         {
             return null;
         }
@@ -380,7 +375,7 @@ internal static class CueExtractor
         var quote = text[hit.QuoteStart..hit.QuoteEnd];
         if (hit.CueEnd > hit.QuoteEnd || hit.CueStart < hit.QuoteStart)
         {
-            return Squash(quote);
+            return Whitespace.Squash(quote);
         }
         // A cue with a gap ("expects … concessions") matched its object too: the condition starts after the verb.
         var verbEnd = hit.Cue.Contains('…', StringComparison.Ordinal) ? text.IndexOf(' ', hit.CueStart, hit.CueEnd - hit.CueStart) : -1;
@@ -394,13 +389,13 @@ internal static class CueExtractor
             after = after[..comma];
         }
         var clause = after.Length >= 10 ? after : quote;
-        return Squash(clause);
+        return Whitespace.Squash(clause);
     }
 
     /// <summary>Phrases an open question as a question: the text's own question, an inverted "whether" clause, or the clause itself.</summary>
     private static string Phrase(string text, CueHit hit)
     {
-        var quote = Squash(text[hit.QuoteStart..hit.QuoteEnd]).Trim('"', '“', '”', ' ');
+        var quote = Whitespace.Squash(text[hit.QuoteStart..hit.QuoteEnd]).Trim('"', '“', '”', ' ');
         if (quote.EndsWith('?'))
         {
             return quote;
@@ -557,7 +552,6 @@ internal static class CueExtractor
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 
-    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 
     /// <summary>Curly quotes folded so cue lists can be written with straight ones; lengths are preserved.</summary>
     private static string Fold(string s) => s.Replace('’', '\'').Replace('‘', '\'').Replace('\n', ' ');

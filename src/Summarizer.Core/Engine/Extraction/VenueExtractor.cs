@@ -185,7 +185,7 @@ internal static class VenueExtractor
         {
             return (null, i); // a named actor, not a place
         }
-        return (Squash(text[start..tokens[end - 1].End]), end);
+        return (Whitespace.Squash(text[start..tokens[end - 1].End]), end);
     }
 
     /// <summary>"Slovakia offering to host", "Lisbon and Porto had offered to host", "Oslo hosts": the place is the subject of hosting.</summary>
@@ -253,7 +253,7 @@ internal static class VenueExtractor
                 return (null, i);
             }
             var surname = owner.Name.Split(' ')[^1];
-            return ($"{surname}'s {Squash(text[tokens[i + 1].Start..tokens[end - 1].End])}", end);
+            return ($"{surname}'s {Whitespace.Squash(text[tokens[i + 1].Start..tokens[end - 1].End])}", end);
         }
         if (!tokens[i].IsCapitalized && k == i)
         {
@@ -264,7 +264,7 @@ internal static class VenueExtractor
             return (null, i);
         }
         var from = tokens[i].Text is "the" or "The" ? i + 1 : i;
-        return (Squash(text[tokens[from].Start..tokens[end - 1].End]), end);
+        return (Whitespace.Squash(text[tokens[from].Start..tokens[end - 1].End]), end);
     }
 
     private static Venue ToVenue(string text, Candidate c)
@@ -299,5 +299,4 @@ internal static class VenueExtractor
         return VenueStatus.Held;
     }
 
-    private static string Squash(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " ").Trim();
 }

@@ -63,6 +63,9 @@ internal sealed class Gazetteer
     /// <summary>Subject pronouns ("I", "We"): they start a clause, and their contractions ("I’m") are never names.</summary>
     public IReadOnlySet<string> Pronouns { get; }
 
+    /// <summary>Verbs that report speech ("said", "told", "warned"): the name next to one is a speaker.</summary>
+    public IReadOnlySet<string> SpeechVerbs { get; }
+
     private Gazetteer(
         Dictionary<string, GazetteerEntry[]> byFirstWord,
         HashSet<string> titles,
@@ -78,8 +81,10 @@ internal sealed class Gazetteer
         HashSet<string> newsAgencies,
         HashSet<string> eventNouns,
         HashSet<string> sentenceOpeners,
-        HashSet<string> pronouns)
+        HashSet<string> pronouns,
+        HashSet<string> speechVerbs)
     {
+        SpeechVerbs = speechVerbs;
         SentenceOpeners = sentenceOpeners;
         Pronouns = pronouns;
         EventNouns = eventNouns;
@@ -267,7 +272,8 @@ internal sealed class Gazetteer
             new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase),
             new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal),
             new HashSet<string>(Lines("sentence-openers.txt"), StringComparer.Ordinal),
-            new HashSet<string>(Lines("pronouns.txt"), StringComparer.Ordinal));
+            new HashSet<string>(Lines("pronouns.txt"), StringComparer.Ordinal),
+            new HashSet<string>(Lines("speech-verbs.txt"), StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>"word" or "word=kind" lines; the kind defaults to organisation.</summary>
