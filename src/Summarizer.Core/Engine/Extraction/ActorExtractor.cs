@@ -62,13 +62,9 @@ internal sealed class ActorExtractor
     };
 
     /// <summary>Words after a demonym that make it stand for the state itself ("Chilean government").</summary>
-    private static readonly HashSet<string> StateNouns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "government", "side", "delegation", "officials", "authorities", "state", "army", "forces", "military",
-        "leadership", "administration", "counterpart", "counterparts", "presidency", "representatives",
-    };
+    private static readonly IReadOnlySet<string> StateNouns = Gazetteer.Words("state-nouns.txt", ignoreCase: true);
 
-    private static readonly HashSet<string> BylineCues = new(StringComparer.OrdinalIgnoreCase) { "Reporting", "Writing", "Editing", "Photo", "Photograph" };
+    private static readonly IReadOnlySet<string> BylineCues = Gazetteer.Words("byline-cues.txt", ignoreCase: true);
 
     private readonly Gazetteer _gazetteer = Gazetteer.Instance;
     private readonly TextModel _model;
@@ -1237,12 +1233,9 @@ internal sealed class ActorExtractor
         actor.Kind == "media" || _gazetteer.NewsAgencies.Contains(actor.Name) || actor.Aliases.Any(_gazetteer.NewsAgencies.Contains);
 
     /// <summary>Words before and after a name that cite it as a source: "told Reuters", "according to the BBC", "Reuters reported".</summary>
-    private static readonly string[] SourceBefore = ["told", "told the", "according to", "according to the", "citing", "cited by", "quoted by", "reported by", "interview with", "interview with the", "said in", "wrote in", "to"];
+    private static readonly IReadOnlySet<string> SourceBefore = Gazetteer.Words("source-cues-before.txt", ignoreCase: false);
 
-    private static readonly HashSet<string> SourceAfter = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "reported", "reports", "reporting", "said", "says", "cited", "quoted", "learned", "learnt", "has", "understands", "reviewed", "obtained", "saw",
-    };
+    private static readonly IReadOnlySet<string> SourceAfter = Gazetteer.Words("source-cues-after.txt", ignoreCase: true);
 
     private bool NamesAnEvent(ActorMention mention)
     {

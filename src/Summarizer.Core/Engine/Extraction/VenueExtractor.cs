@@ -12,11 +12,7 @@ internal static class VenueExtractor
 {
     private static readonly HashSet<string> Prepositions = new(StringComparer.OrdinalIgnoreCase) { "in", "at", "to", "for", "inside" };
 
-    private static readonly HashSet<string> FacilityHeads = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "headquarters", "office", "offices", "center", "centre", "hall", "hotel", "university", "school", "room",
-        "palace", "building", "stadium", "campus", "embassy", "residence", "house", "courthouse", "chamber",
-    };
+    private static readonly IReadOnlySet<string> FacilityHeads = Gazetteer.Words("venue-buildings.txt", ignoreCase: true);
 
     private static readonly HashSet<string> HostVerbs = new(StringComparer.OrdinalIgnoreCase) { "host", "hosts", "hosted", "hosting" };
 

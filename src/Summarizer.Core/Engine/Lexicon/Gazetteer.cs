@@ -312,6 +312,10 @@ internal sealed class Gazetteer
     private static IEnumerable<string[]> Rows(string file) =>
         Lines(file).Select(l => l.Split('\t'));
 
+    /// <summary>A one-word-or-phrase-per-line data file as a set: the loader for every plain list under Data/.</summary>
+    public static IReadOnlySet<string> Words(string file, bool ignoreCase) =>
+        new HashSet<string>(Lines(file), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+
     /// <summary>Non-empty, non-comment lines of an embedded data file.</summary>
     private static IEnumerable<string> Lines(string file)
     {

@@ -37,13 +37,7 @@ internal sealed record Token(int Start, int End, string Text, bool IsWord, bool 
 /// </summary>
 internal sealed partial class TextModel
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Maj", "Capt", "Sgt", "St", "Jr", "Sr",
-        "Prof", "Rev", "Mt", "No", "vs", "etc", "Inc", "Corp", "Co", "Ltd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-        "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Minn", "Calif", "Fla", "Ariz", "Mass", "Wash", "Adm", "Cmdr", "Gens",
-        "approx", "Ph.D", "Jnr",
-    };
+    private static readonly IReadOnlySet<string> Abbreviations = Lexicon.Gazetteer.Words("abbreviations.txt", ignoreCase: false);
 
     /// <summary>Words that, after an initialism such as "U.S.", show that a new sentence starts.</summary>
     private static readonly HashSet<string> SentenceStarters = new(StringComparer.Ordinal)
