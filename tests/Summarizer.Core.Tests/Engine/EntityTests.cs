@@ -28,6 +28,17 @@ public sealed class EntityTests
     }
 
     [Fact]
+    public void A_seat_of_government_names_its_state_wherever_it_stands()
+    {
+        var summary = TestArticles.Summarize(
+            "Fishing quotas in the North Sea will be reviewed in the spring. A statement from Downing Street on Tuesday welcomed the review of the quotas.");
+
+        var britain = Assert.Single(summary.Actors, a => a.Name == "United Kingdom");
+        Assert.Equal(ActorKind.State, britain.Kind);
+        Assert.Contains("Downing Street", britain.Aliases);
+    }
+
+    [Fact]
     public void A_capital_used_as_a_metonym_and_a_demonym_are_one_state()
     {
         var summary = TestArticles.Summarize(

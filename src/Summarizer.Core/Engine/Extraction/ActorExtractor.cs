@@ -338,8 +338,9 @@ internal sealed class ActorExtractor
         }
     }
 
+    /// <summary>A lower-case word that begins a known name: "the" of a seat of government ("the Kremlin").</summary>
     private bool IsGazetteerStart(IReadOnlyList<Token> tokens, int i) =>
-        tokens[i].Text == "the" && i + 1 < tokens.Count && tokens[i + 1].Text == "Kremlin";
+        tokens[i].Text == "the" && _gazetteer.MatchAt(_model.Text, tokens, i, out _) is { Type: EntryType.Seat };
 
     /// <summary>How many tokens a shouted dateline ("OSLO, March 3", "LIMA:", "VIENNA (Agency) —") takes at the start.</summary>
     internal static int DatelineLength(IReadOnlyList<Token> tokens)
@@ -449,7 +450,7 @@ internal sealed class ActorExtractor
         {
             var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
             // "Pacific Jet", "Tokyo Electric": a known place that starts a longer name is part of that name.
-            if (entry is { Type: EntryType.Place or EntryType.Capital or EntryType.CountryName } && p == from && end < to
+            if (entry is { Type: EntryType.Place or EntryType.Capital or EntryType.Seat or EntryType.CountryName } && p == from && end < to
                 && Enumerable.Range(end, to - end).All(k => tokens[k].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[k].Text) && _gazetteer.MatchAt(_model.Text, tokens, k, out _) is null))
             {
                 AddUnknown(sentence, from, to);
@@ -813,8 +814,8 @@ internal sealed class ActorExtractor
                 var countryWeight = before == "," || after is "city" or "town" or "capital" ? 0 : Locatives.Contains(before) ? 0.5 : 1;
                 Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
                 break;
-            case EntryType.Capital:
-                if (IsMetonym(tokens, from, to) || entry.Surface.Contains("Kremlin", StringComparison.Ordinal) || entry.Surface.Contains("House", StringComparison.Ordinal))
+            case EntryType.Capital or EntryType.Seat:
+                if (entry.Type == EntryType.Seat || IsMetonym(tokens, from, to))
                 {
                     Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
                 }

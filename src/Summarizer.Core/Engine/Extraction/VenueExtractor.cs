@@ -66,9 +66,9 @@ internal static class VenueExtractor
                     (name, end) = facility;
                     introduced = true;
                 }
-                else if (entry is { Type: EntryType.Capital or EntryType.Place } && entry.Kind != "region")
+                else if (entry is { Type: EntryType.Capital or EntryType.Seat or EntryType.Place } && entry.Kind != "region")
                 {
-                    name = entry.Type == EntryType.Capital ? entry.Surface : entry.Canonical;
+                    name = entry.Type is EntryType.Capital or EntryType.Seat ? entry.Surface : entry.Canonical;
                     if (IsShouted(tokens[i]))
                     {
                         name = entry.Surface;
@@ -119,7 +119,7 @@ internal static class VenueExtractor
                 }
                 if (!candidates.TryGetValue(name, out var candidate))
                 {
-                    candidate = new Candidate(name, isCountry) { IsFacility = entry is null || entry.Type is not (EntryType.Capital or EntryType.Place or EntryType.CountryName) };
+                    candidate = new Candidate(name, isCountry) { IsFacility = entry is null || entry.Type is not (EntryType.Capital or EntryType.Seat or EntryType.Place or EntryType.CountryName) };
                     candidates[name] = candidate;
                 }
                 candidate.Score += score;

@@ -6,6 +6,8 @@ internal enum EntryType
     CountryName,
     Demonym,
     Capital,
+    /// <summary>A seat of government ("the Kremlin", "the White House"): names the state wherever it stands.</summary>
+    Seat,
     Place,
     Organization,
     Person,
@@ -211,6 +213,10 @@ internal sealed class Gazetteer
             foreach (var capital in Split(row, 3))
             {
                 entries.Add(new(capital, name, EntryType.Capital, "state"));
+            }
+            foreach (var seat in Split(row, 4))
+            {
+                entries.Add(new(seat, name, EntryType.Seat, "state"));
             }
         }
         foreach (var row in Rows("places.tsv"))
