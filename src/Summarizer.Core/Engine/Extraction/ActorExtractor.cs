@@ -495,7 +495,7 @@ internal sealed class ActorExtractor
             {
                 var t = tokens[m];
                 if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || _gazetteer.IsTitleWord(t.Text) || _gazetteer.NonEntities.Contains(t.Text)
-                    || _gazetteer.PlaceModifiers.Contains(t.Text) || t.Text.EndsWith("ern", StringComparison.Ordinal) || _gazetteer.MatchAt(_model.Text, tokens, m, out _) is not null
+                    || _gazetteer.PlaceModifiers.Contains(t.Text) || _gazetteer.MatchAt(_model.Text, tokens, m, out _) is not null
                     || Connectors.Contains(t.Text) || t.Text.Any(char.IsDigit))
                 {
                     return false;
