@@ -54,6 +54,12 @@ internal sealed record ActorSet(IReadOnlyList<ActorRecord> Selected, IReadOnlyLi
 /// </summary>
 internal sealed class ActorExtractor
 {
+    /// <summary>
+    /// A summary lists a story's parties; past this many (a long report, a page of several stories) the least
+    /// weighty are noise. No news article in the eval sets reaches it.
+    /// </summary>
+    private const int MaxActors = 14;
+
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
 
     private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
@@ -1226,7 +1232,7 @@ internal sealed class ActorExtractor
         return selected
             .OrderByDescending(a => a.Weight + (a.Kind == "person" ? 1 : 0))
             .ThenBy(a => a.FirstSentence)
-            .Take(14)
+            .Take(MaxActors)
             .ToList();
     }
 
