@@ -42,30 +42,19 @@ internal static class Units
 
     public static string Megabytes(long bytes) => $"{bytes / 1_000_000.0:0.0} MB";
 
-    public static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) => new(name)
-    {
-        Description = description,
-        HelpName = "duration",
-        DefaultValueFactory = _ => defaultValue,
-        CustomParser = result =>
-        {
-            if (result.Tokens.Count == 0)
-            {
-                return defaultValue;
-            }
-            if (TryParseDuration(result.Tokens[0].Value, out var duration))
-            {
-                return duration;
-            }
-            result.AddError($"{name}: '{result.Tokens[0].Value}' is not a duration (e.g. 300s, 250ms, 5m).");
-            return defaultValue;
-        },
-    };
+    public static Option<TimeSpan> DurationOption(string name, string description, TimeSpan defaultValue) =>
+        UnitOption(name, description, "duration", defaultValue, TryParseDuration, "a duration (e.g. 300s, 250ms, 5m)");
 
-    public static Option<long> SizeOption(string name, string description, long defaultValue) => new(name)
+    public static Option<long> SizeOption(string name, string description, long defaultValue) =>
+        UnitOption(name, description, "size", defaultValue, TryParseSize, "a size (e.g. 5MB = 5,000,000 bytes, 5MiB, 4800000)");
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    /// <summary>An option whose value carries a unit, with a parse error that names the option and shows an example.</summary>
+    private static Option<T> UnitOption<T>(string name, string description, string helpName, T defaultValue, TryParser<T> parse, string expected) => new(name)
     {
         Description = description,
-        HelpName = "size",
+        HelpName = helpName,
         DefaultValueFactory = _ => defaultValue,
         CustomParser = result =>
         {
@@ -73,11 +62,11 @@ internal static class Units
             {
                 return defaultValue;
             }
-            if (TryParseSize(result.Tokens[0].Value, out var bytes))
+            if (parse(result.Tokens[0].Value, out var value))
             {
-                return bytes;
+                return value;
             }
-            result.AddError($"{name}: '{result.Tokens[0].Value}' is not a size (e.g. 5MB = 5,000,000 bytes, 5MiB, 4800000).");
+            result.AddError($"{name}: '{result.Tokens[0].Value}' is not {expected}.");
             return defaultValue;
         },
     };
