@@ -112,7 +112,8 @@ public sealed partial class SummarizeQueueWorker(
     private async Task SettleFailureAsync(QueueClient queue, QueueClient poison, QueueMessage message, string receipt, Exception failure, CancellationToken cancellationToken)
     {
         var spent = message.DequeueCount >= PipelineNames.MaxAttempts;
-        LogMessageFailed(failure, message.MessageId, message.DequeueCount, spent ? "moved to the poison queue" : "will retry");
+        // The stage logged the failure itself (with its exception, when it was not storage being away).
+        LogMessageFailed(message.MessageId, message.DequeueCount, failure.GetType().Name, spent ? "moved to the poison queue" : "will retry");
         try
         {
             if (spent)
@@ -159,8 +160,8 @@ public sealed partial class SummarizeQueueWorker(
     [LoggerMessage(LogLevel.Warning, "The summarize queue cannot be reached ({Error}); trying again in {Seconds} s")]
     private partial void LogQueueUnavailable(string error, double seconds);
 
-    [LoggerMessage(LogLevel.Warning, "Summarize message {MessageId} failed on attempt {Attempt}; {Next}")]
-    private partial void LogMessageFailed(Exception exception, string messageId, long attempt, string next);
+    [LoggerMessage(LogLevel.Warning, "Summarize message {MessageId} failed on attempt {Attempt} ({Error}); {Next}")]
+    private partial void LogMessageFailed(string messageId, long attempt, string error, string next);
 
     [LoggerMessage(LogLevel.Warning, "Could not settle summarize message {MessageId} ({Error}); it reappears when its visibility timeout ends")]
     private partial void LogSettleFailed(string messageId, string error);

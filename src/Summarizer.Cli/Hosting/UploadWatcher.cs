@@ -119,9 +119,10 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // The stage has recorded the failure on the article's status; back off and try again unless the attempts are spent.
+                // The stage has logged the failure and recorded it on the article's status; back off and try again unless
+                // the attempts are spent.
                 var spent = failures + 1 >= PipelineNames.MaxAttempts;
-                LogCleanFailed(ex, name, failures + 1, spent ? "giving up" : "will retry");
+                LogCleanFailed(name, failures + 1, spent ? "giving up" : "will retry");
                 Reschedule(name, new Attempts(etag, failures + 1, spent ? null : time.GetUtcNow().AddSeconds(1 << failures)));
             }
         }
@@ -167,6 +168,6 @@ public sealed partial class UploadWatcher(BlobServiceClient blobs, CleanStage cl
     [LoggerMessage(LogLevel.Warning, "Cleaning {BlobName} was interrupted by storage ({Error}); it will be retried when storage answers")]
     private partial void LogCleanInterrupted(string blobName, string error);
 
-    [LoggerMessage(LogLevel.Error, "Cleaning {BlobName} failed (attempt {Attempt}), {Next}")]
-    private partial void LogCleanFailed(Exception exception, string blobName, int attempt, string next);
+    [LoggerMessage(LogLevel.Warning, "Cleaning {BlobName} failed (attempt {Attempt}), {Next}")]
+    private partial void LogCleanFailed(string blobName, int attempt, string next);
 }

@@ -11,8 +11,6 @@ internal sealed class HashingStream(Stream inner, long maxBytes) : Stream
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private long _read;
 
-    public long BytesRead => _read;
-
     /// <summary>The content hash of everything read, once the upload has been read to its end.</summary>
     public string Hash() => Convert.ToHexStringLower(_hash.GetCurrentHash());
 
