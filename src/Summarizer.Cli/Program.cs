@@ -11,5 +11,6 @@ var root = new RootCommand("Summarizer: grounded structured summaries of news ar
     BenchCleanCommand.Create(),
     StatusCommand.Create(),
     ReplayCommand.Create(),
+    TrainCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,7 @@
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine.Extraction;
+using Summarizer.Core.Engine.Roles;
 using Summarizer.Core.Engine.Text;
 
 namespace Summarizer.Core.Engine;
@@ -11,12 +12,6 @@ public sealed class LocalSummaryEngine : ISummaryEngine
     public const string EngineName = "local";
 
     public const string ModelName = "local-rules/2";
-
-    // Limits and thresholds tuned on the development set; more items than this are mostly noise.
-    private const int MaxConditions = 4;
-    private const int ConditionThreshold = 2;
-    private const int MaxQuestions = 3;
-    private const int QuestionThreshold = 2;
 
     public string Name => EngineName;
 
@@ -35,14 +30,15 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         var model = TextModel.Build(article.Text);
         var headlineBlock = HeadlineBlock(model, article.Title);
         var actors = ActorExtractor.Extract(model, headlineBlock);
+        var roles = RoleCandidates.Of(model);
         return new SummaryDraft
         {
             Headline = Headline(model, article, headlineBlock),
             Abstract = Abstract(model),
             Actors = actors.Selected.Select(a => ActorExtractor.ToActor(a, model.Text)).ToList(),
-            Conditions = CueExtractor.Conditions(model, actors, MaxConditions, ConditionThreshold),
+            Conditions = CueExtractor.Conditions(model, actors, RoleCandidates.Select(roles, RoleModel.Instance.Condition)),
             Venues = VenueExtractor.Extract(model, headlineBlock, actors),
-            OpenQuestions = CueExtractor.Questions(model, MaxQuestions, QuestionThreshold),
+            OpenQuestions = CueExtractor.Questions(model, RoleCandidates.Select(roles, RoleModel.Instance.OpenQuestion)),
             Model = ModelName,
         };
     }

@@ -22,70 +22,55 @@ internal static class CueExtractor
         "would", "will", "can", "could", "should", "is", "are", "was", "were", "has", "have", "had", "may", "might", "must",
     };
 
-    public static IReadOnlyList<Condition> Conditions(TextModel model, ActorSet actors, int max, int threshold)
-    {
-        var hits = Find(model, Gazetteer.Instance.ConditionCues, threshold, questions: false);
-        return hits.Take(max)
-            .Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+    public static IReadOnlyList<Condition> Conditions(TextModel model, ActorSet actors, IEnumerable<CueHit> hits) =>
+        hits.Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
             .ToList();
-    }
 
-    public static IReadOnlyList<OpenQuestion> Questions(TextModel model, int max, int threshold)
-    {
-        var hits = Find(model, Gazetteer.Instance.QuestionCues, threshold, questions: true);
-        return hits.Take(max)
-            .Select(h => new OpenQuestion(Phrase(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+    public static IReadOnlyList<OpenQuestion> Questions(TextModel model, IEnumerable<CueHit> hits) =>
+        hits.Select(h => new OpenQuestion(Phrase(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
             .ToList();
-    }
 
-    /// <summary>The best-scoring cue sentences, strongest first, then in reading order among equals.</summary>
-    internal static List<CueHit> Find(TextModel model, IReadOnlyList<Cue> cues, int threshold, bool questions)
+    /// <summary>
+    /// A sentence scored by its cues: the sum of the weights of the cues it holds (each stretch counted once) and,
+    /// for open questions, a question mark. The quote is the clause around the strongest cue, or the sentence's
+    /// opening clause when it has none.
+    /// </summary>
+    internal static CueHit Score(Sentence sentence, IReadOnlyList<Cue> cues, bool questions)
     {
-        var hits = new List<CueHit>();
-        // Fragments (a page cut off mid-sentence) are too short to state a condition or a question.
-        foreach (var sentence in model.Prose.Where(s => s.WordCount >= 6))
+        var lower = Fold(sentence.Text).ToLowerInvariant();
+        var score = 0;
+        Cue? best = null;
+        var bestAt = 0;
+        var used = new List<(int, int)>();
+        var bestLength = 0;
+        foreach (var cue in cues)
         {
-            var lower = Fold(sentence.Text).ToLowerInvariant();
-            var score = 0;
-            Cue? best = null;
-            var bestAt = -1;
-            var used = new List<(int, int)>();
-            var bestLength = 0;
-            foreach (var cue in cues)
-            {
-                var (at, length) = Match(lower, cue);
-                if (at < 0 || used.Any(u => at < u.Item2 && at + length > u.Item1))
-                {
-                    continue;
-                }
-                used.Add((at, at + length));
-                score += cue.Weight;
-                if (best is null || cue.Weight > best.Weight)
-                {
-                    best = cue;
-                    bestAt = at;
-                    bestLength = length;
-                }
-            }
-            if (questions && sentence.Text.TrimEnd('"', '”', '’', ' ').EndsWith('?'))
-            {
-                score += 4;
-                if (best is null)
-                {
-                    best = new Cue("?", 4);
-                    bestAt = 0;
-                    bestLength = 1;
-                }
-            }
-            if (best is null || score < threshold)
+            var (at, length) = Match(lower, cue);
+            if (at < 0 || used.Any(u => at < u.Item2 && at + length > u.Item1))
             {
                 continue;
             }
-            var cueStart = sentence.Start + bestAt;
-            var (qs, qe) = Clause(sentence, cueStart);
-            hits.Add(new CueHit(sentence, score, cueStart, cueStart + bestLength, best.Text, best.Role, qs, qe));
+            used.Add((at, at + length));
+            score += cue.Weight;
+            if (best is null || cue.Weight > best.Weight)
+            {
+                best = cue;
+                bestAt = at;
+                bestLength = length;
+            }
         }
-        return hits.OrderByDescending(h => h.Score).ThenBy(h => h.Sentence.Index).ToList();
+        if (questions && sentence.Text.TrimEnd('"', '”', '’', ' ').EndsWith('?'))
+        {
+            score += 4;
+            if (best is null)
+            {
+                best = new Cue("?", 4);
+                bestLength = 1;
+            }
+        }
+        var cueStart = sentence.Start + bestAt;
+        var (qs, qe) = Clause(sentence, cueStart);
+        return new CueHit(sentence, score, cueStart, cueStart + (best is null ? 0 : bestLength), best?.Text ?? "", best?.Role, qs, qe);
     }
 
     /// <summary>Where a cue first occurs in the folded, lower-cased sentence, and how long the match is; -1 if absent.</summary>

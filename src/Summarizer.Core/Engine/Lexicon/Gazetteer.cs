@@ -323,7 +323,7 @@ internal sealed class Gazetteer
         new HashSet<string>(Lines(file), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
     /// <summary>Non-empty, non-comment lines of an embedded data file.</summary>
-    private static IEnumerable<string> Lines(string file)
+    internal static IEnumerable<string> Lines(string file)
     {
         var assembly = typeof(Gazetteer).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
