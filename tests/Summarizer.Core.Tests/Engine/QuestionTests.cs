@@ -1,3 +1,5 @@
+using Summarizer.Core.Engine.Extraction;
+
 namespace Summarizer.Core.Tests.Engine;
 
 public sealed class QuestionTests
@@ -32,5 +34,17 @@ public sealed class QuestionTests
 
         var question = Assert.Single(summary.OpenQuestions);
         Assert.Contains("who will pay for the new bridge", question.Evidence.Quote, StringComparison.Ordinal);
+    }
+}
+
+public sealed class StatementQuestionTests
+{
+    [Theory]
+    [InlineData("A ferry company spokeswoman said no date has been set for the winter timetable…”", "Has no date been set for the winter timetable?")]
+    [InlineData("The harbour board is reviewing its legal options, including a possible appeal.", "What happens next, given that the harbour board is reviewing its legal options, including a possible appeal?")]
+    [InlineData("Talks continue but the two sides are not yet close to a deal, one official said in a radio interview.", "What happens next, given that talks continue but the two sides are not yet close to a deal, one official said in a radio interview?")]
+    public void A_statement_picked_without_a_question_cue_is_asked_as_a_question(string statement, string question)
+    {
+        Assert.Equal(question, CueExtractor.AskAbout(statement));
     }
 }

@@ -8,8 +8,9 @@ namespace Summarizer.Core.Engine.Extraction;
 internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, string? Role, int QuoteStart, int QuoteEnd);
 
 /// <summary>
-/// Finds conditions and open questions by cue phrases (from the data files), scoring each prose sentence
-/// by its strongest cues and quoting the clause around the cue, never more than a sentence.
+/// Scores sentences by cue phrases (from the data files), quoting the clause around the strongest cue, never more
+/// than a sentence; and turns the sentences the role pass picks into conditions (with their holder) and open questions
+/// (phrased as questions).
 /// </summary>
 internal static class CueExtractor
 {
@@ -444,7 +445,42 @@ internal static class CueExtractor
             }
             return InvertedClause(clause) ?? "Will " + clause.TrimEnd('.') + "?";
         }
-        return "What is still unresolved: " + quote.TrimEnd('.') + "?";
+        return AskAbout(quote);
+    }
+
+    /// <summary>Words that may open a clause in lower case without changing its sense ("The talks …" -> "the talks …").</summary>
+    private static readonly HashSet<string> LowerableOpeners = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "There", "Talks", "No",
+    };
+
+    /// <summary>
+    /// A statement the role pass picked without a question cue, asked as a question: a plain reported clause with
+    /// its auxiliary moved to the front ("no date has been set" -> "Has no date been set?"), else what comes next
+    /// given the statement.
+    /// </summary>
+    internal static string AskAbout(string quote)
+    {
+        var clause = quote.TrimEnd('.', '…', '”', '"', '’', '?', ' ', ',');
+        var lower = clause.ToLowerInvariant();
+        foreach (var report in new[] { " said that ", " says that ", " said ", " says " })
+        {
+            var at = lower.IndexOf(report, StringComparison.Ordinal);
+            // "…, he said in a radio interview" is an attribution after the statement, not the statement.
+            if (at > 0 && (clause.Length - at - report.Length) * 2 >= clause.Length)
+            {
+                clause = clause[(at + report.Length)..];
+                break;
+            }
+        }
+        var firstWord = clause.Split(' ', 2)[0];
+        if (LowerableOpeners.Contains(firstWord))
+        {
+            clause = char.ToLowerInvariant(clause[0]) + clause[1..];
+        }
+        // Only a plain clause is inverted; moving an auxiliary across commas or a long subject garbles the sentence.
+        var plain = !clause.Contains(',', StringComparison.Ordinal) && clause.Split(' ').Length <= 25 && char.IsLower(clause[0]);
+        return (plain ? InvertedClause(clause) : null) ?? $"What happens next, given that {clause}?";
     }
 
     /// <summary>"the two sides will meet again" -> "Will the two sides meet again?", or null without an auxiliary.</summary>

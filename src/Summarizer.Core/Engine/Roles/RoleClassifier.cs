@@ -9,6 +9,10 @@ namespace Summarizer.Core.Engine.Roles;
 /// </summary>
 internal sealed record RoleClassifier(SentenceRole Role, double Bias, IReadOnlyDictionary<string, double> Weights, double Threshold, int MaxItems)
 {
+    /// <summary>A selection without weights, for trying thresholds and caps on probabilities computed elsewhere.</summary>
+    public static RoleClassifier SelectionOnly(SentenceRole role, double threshold, int maxItems) =>
+        new(role, 0, new Dictionary<string, double>(), threshold, maxItems);
+
     public double Probability(IEnumerable<string> features)
     {
         var z = Bias;

@@ -69,12 +69,12 @@ public static class RoleTrainer
                 {
                     foreach (var max in MaxItems)
                     {
-                        var selection = new RoleClassifier(role, 0, new Dictionary<string, double>(), threshold, max);
+                        var selection = RoleClassifier.SelectionOnly(role, threshold, max);
                         grid.Add((MeanF1(prepared, role, p => RoleCandidates.Select(p.Candidates, selection, c => heldOut[c])), lambda, threshold, max));
                     }
                 }
             }
-            // Settings within a hundredth of the best are not told apart by 61 articles: of those, the fewest items
+            // Settings within a hundredth of the best are not told apart by a few dozen articles: of those, the fewest items
             // and the strictest threshold, so a set whose marks list fewer optional items is not flooded.
             var top = grid.Max(g => g.F1);
             var best = grid.Where(g => g.F1 >= top - Tolerance).OrderBy(g => g.Max).ThenByDescending(g => g.Threshold).ThenByDescending(g => g.F1).First();
@@ -103,7 +103,7 @@ public static class RoleTrainer
 
     private static List<CueHit> RuleSelection(Prepared article, SentenceRole role)
     {
-        var rulesOnly = new RoleClassifier(role, 0, new Dictionary<string, double>(), Threshold: 1.1, RulesOnlyMax[role]);
+        var rulesOnly = RoleClassifier.SelectionOnly(role, threshold: 1.1, RulesOnlyMax[role]);
         return RoleCandidates.Select(article.Candidates, rulesOnly, _ => 0);
     }
 
@@ -115,7 +115,7 @@ public static class RoleTrainer
         {
             var training = articles.Where((_, i) => i % Folds != fold).ToList();
             var (bias, weights) = Fit(training, role, lambda);
-            var classifier = new RoleClassifier(role, bias, weights, 0, 0);
+            var classifier = new RoleClassifier(role, bias, weights, Threshold: 0, MaxItems: 0);
             foreach (var candidate in articles.Where((_, i) => i % Folds == fold).SelectMany(a => a.Candidates))
             {
                 result[candidate] = classifier.Probability(candidate.Features);
