@@ -178,7 +178,7 @@ public static class RoleTrainer
         articles.Average(a => F1(select(a).Select(h => a.Article.Text[h.QuoteStart..h.QuoteEnd]).ToList(), a.Article.Gold(role)));
 
     /// <summary>Each marked span is matched at most once; precision counts any match, recall only core spans.</summary>
-    internal static double F1(IReadOnlyList<string> quotes, IReadOnlyList<GoldEvidence> gold)
+    private static double F1(IReadOnlyList<string> quotes, IReadOnlyList<GoldEvidence> gold)
     {
         var used = new bool[gold.Count];
         var (matched, matchedCore) = (0, 0);
