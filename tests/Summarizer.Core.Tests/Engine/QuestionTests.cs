@@ -42,7 +42,7 @@ public sealed class StatementQuestionTests
     [Theory]
     [InlineData("A ferry company spokeswoman said no date has been set for the winter timetable…”", "Has no date been set for the winter timetable?")]
     [InlineData("The harbour board has not settled on an appeal, and its lawyers are studying the ruling.", "What happens next, given that the harbour board has not settled on an appeal, and its lawyers are studying the ruling?")]
-    [InlineData("Talks continue but the two sides are not yet close to a deal, one official said in a radio interview.", "What happens next, given that talks continue but the two sides are not yet close to a deal, one official said in a radio interview?")]
+    [InlineData("The talks continue but the two sides are not yet close to a deal, one official said in a radio interview.", "What happens next, given that the talks continue but the two sides are not yet close to a deal, one official said in a radio interview?")]
     public void A_statement_picked_without_a_question_cue_is_asked_as_a_question(string statement, string question)
     {
         Assert.Equal(question, CueExtractor.AskAbout(statement));

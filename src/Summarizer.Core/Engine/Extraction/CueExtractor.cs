@@ -5,7 +5,13 @@ using Summarizer.Core.Engine.Text;
 namespace Summarizer.Core.Engine.Extraction;
 
 /// <summary>A sentence that carries a cue, with the clause quoted as evidence.</summary>
-internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, string? Role, int QuoteStart, int QuoteEnd);
+internal sealed record CueHit(Sentence Sentence, int Score, int CueStart, int CueEnd, string Cue, string? Role, int QuoteStart, int QuoteEnd)
+{
+    /// <summary>The quoted clause, verbatim from the article.</summary>
+    public string Quote => Sentence.Text[(QuoteStart - Sentence.Start)..(QuoteEnd - Sentence.Start)];
+
+    public Evidence Evidence => new(Quote, QuoteStart, QuoteEnd);
+}
 
 /// <summary>
 /// Scores sentences by cue phrases (from the data files), quoting the clause around the strongest cue, never more
@@ -24,11 +30,11 @@ internal static class CueExtractor
     };
 
     public static IReadOnlyList<Condition> Conditions(TextModel model, ActorSet actors, IEnumerable<CueHit> hits) =>
-        hits.Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+        hits.Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), h.Evidence))
             .ToList();
 
     public static IReadOnlyList<OpenQuestion> Questions(TextModel model, IEnumerable<CueHit> hits) =>
-        hits.Select(h => new OpenQuestion(Phrase(model.Text, h), new Evidence(model.Text[h.QuoteStart..h.QuoteEnd], h.QuoteStart, h.QuoteEnd)))
+        hits.Select(h => new OpenQuestion(Phrase(model.Text, h), h.Evidence))
             .ToList();
 
     /// <summary>
@@ -358,7 +364,7 @@ internal static class CueExtractor
 
     private static string ConditionText(string text, CueHit hit)
     {
-        var quote = text[hit.QuoteStart..hit.QuoteEnd];
+        var quote = hit.Quote;
         if (hit.CueEnd > hit.QuoteEnd || hit.CueStart < hit.QuoteStart)
         {
             return Whitespace.Squash(quote);
@@ -381,7 +387,7 @@ internal static class CueExtractor
     /// <summary>Phrases an open question as a question: the text's own question, an inverted "whether" clause, or the clause itself.</summary>
     private static string Phrase(string text, CueHit hit)
     {
-        var quote = Whitespace.Squash(text[hit.QuoteStart..hit.QuoteEnd]).Trim('"', '“', '”', ' ');
+        var quote = Whitespace.Squash(hit.Quote).Trim('"', '“', '”', ' ');
         if (quote.EndsWith('?'))
         {
             return quote;
@@ -451,7 +457,7 @@ internal static class CueExtractor
     /// <summary>Words that may open a clause in lower case without changing its sense ("The talks …" -> "the talks …").</summary>
     private static readonly HashSet<string> LowerableOpeners = new(StringComparer.Ordinal)
     {
-        "The", "A", "An", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "There", "Talks", "No",
+        "The", "A", "An", "This", "That", "These", "Those", "It", "They", "He", "She", "We", "There", "No",
     };
 
     /// <summary>

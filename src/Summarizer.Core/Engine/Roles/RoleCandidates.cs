@@ -53,10 +53,9 @@ internal static class RoleCandidates
             .ThenBy(c => c.Candidate.Sentence.Index)
             .Select(c => c.Candidate.Hit(classifier.Role));
         var quotes = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // A sentence both pick is one item; pages often repeat the lead as a synopsis: the same clause is one item too.
         return byRules.Concat(byClassifier)
-            .Distinct()
-            // Pages often repeat the lead as a synopsis: the same clause is one item.
-            .Where(h => quotes.Add(Whitespace.Squash(h.Sentence.Text[(h.QuoteStart - h.Sentence.Start)..(h.QuoteEnd - h.Sentence.Start)])))
+            .Where(h => quotes.Add(Whitespace.Squash(h.Quote)))
             .Take(classifier.MaxItems)
             .ToList();
     }

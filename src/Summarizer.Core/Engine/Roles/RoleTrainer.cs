@@ -175,7 +175,7 @@ public static class RoleTrainer
 
     /// <summary>Mean per-article F1 of the quotes a selection makes, against the marked spans.</summary>
     private static double MeanF1(List<Prepared> articles, SentenceRole role, Func<Prepared, List<CueHit>> select) =>
-        articles.Average(a => F1(select(a).Select(h => a.Article.Text[h.QuoteStart..h.QuoteEnd]).ToList(), a.Article.Gold(role)));
+        articles.Average(a => F1(select(a).Select(h => h.Quote).ToList(), a.Article.Gold(role)));
 
     /// <summary>Each marked span is matched at most once; precision counts any match, recall only core spans.</summary>
     private static double F1(IReadOnlyList<string> quotes, IReadOnlyList<GoldEvidence> gold)
