@@ -65,4 +65,23 @@ public sealed class VenueTests
 
         Assert.Equal("R. Lowell conference hall", Assert.Single(summary.Venues).Name);
     }
+
+    [Theory]
+    [InlineData("The league cancelled the meeting in Porto after the clubs refused to attend.", VenueStatus.Disputed)]
+    [InlineData("The ministers could meet in Porto next month if the draft is ready.", VenueStatus.Proposed)]
+    [InlineData("The ministers are scheduled to meet in Porto on Friday.", VenueStatus.Confirmed)]
+    [InlineData("The ministers met in Porto on Friday.", VenueStatus.Held)]
+    public void The_wording_of_the_sentence_sets_the_venue_status(string sentence, VenueStatus expected) =>
+        Assert.Equal(expected, Summarizer.Core.Engine.Extraction.VenueExtractor.Status(sentence));
+
+    [Fact]
+    public void A_city_ready_to_host_is_a_proposed_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "The two unions have not agreed where to meet. Vienna is ready to host the talks, the mediator said.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Vienna", venue.Name);
+        Assert.Equal(VenueStatus.Proposed, venue.Status);
+    }
 }

@@ -14,7 +14,16 @@ internal static class VenueExtractor
 
     private static readonly IReadOnlySet<string> FacilityHeads = Gazetteer.Words("venue-buildings.txt", ignoreCase: true);
 
-    private static readonly HashSet<string> HostVerbs = new(StringComparer.OrdinalIgnoreCase) { "host", "hosts", "hosted", "hosting" };
+    private static readonly IReadOnlySet<string> HostVerbs = Gazetteer.Words("host-verbs.txt", ignoreCase: true);
+
+    private static readonly IReadOnlySet<string> HostOfferWords = Gazetteer.Words("host-offer-words.txt", ignoreCase: true);
+
+    /// <summary>Status cues in the order they are tried: the first status with a cue in the sentence wins.</summary>
+    private static readonly IReadOnlyList<(VenueStatus Status, string[] Cues)> StatusCues = Gazetteer.Lines("venue-status.tsv")
+        .Select(line => line.Split('\t'))
+        .GroupBy(row => Enum.Parse<VenueStatus>(row[0], ignoreCase: true))
+        .Select(g => (g.Key, g.Select(row => row[1]).ToArray()))
+        .ToList();
 
     private sealed class Candidate(string name, bool isCountry)
     {
@@ -194,8 +203,8 @@ internal static class VenueExtractor
                 return true;
             }
             // Only the place's own verb group may come between: "had offered to", "and Porto".
-            if (!tokens[k].IsWord || !(tokens[k].IsCapitalized || tokens[k].Text is "had" or "has" or "have" or "offered" or "offering" or "offers"
-                    or "offer" or "to" or "will" or "would" or "agreed" or "is" or "are" or "also" or "and" or "proposed" or "volunteered" or "ready"))
+            if (!tokens[k].IsWord || !(tokens[k].IsCapitalized || HostOfferWords.Contains(tokens[k].Text)
+                    || tokens[k].Text is "had" or "has" or "have" or "to" or "will" or "would" or "is" or "are" or "also" or "and"))
             {
                 return false;
             }
@@ -279,18 +288,12 @@ internal static class VenueExtractor
     internal static VenueStatus Status(string sentence)
     {
         var s = " " + sentence.ToLowerInvariant() + " ";
-        bool Has(params string[] words) => words.Any(w => CueExtractor.IndexOfWord(s, w) >= 0);
-        if (Has("rejected", "canceled", "cancelled", "backed out", "disputed", "refused"))
+        foreach (var (status, cues) in StatusCues)
         {
-            return VenueStatus.Disputed;
-        }
-        if (Has("offer", "offered", "offering", "proposed", "propose", "could", "would", "may", "might", "possible", "plan", "planned", "invited", "suggested", "open to"))
-        {
-            return VenueStatus.Proposed;
-        }
-        if (Has("will", "scheduled", "set to", "to be held", "to begin", "expected", "is to", "are to"))
-        {
-            return VenueStatus.Confirmed;
+            if (cues.Any(cue => CueExtractor.IndexOfWord(s, cue) >= 0))
+            {
+                return status;
+            }
         }
         return VenueStatus.Held;
     }
