@@ -84,4 +84,33 @@ public sealed class VenueTests
         Assert.Equal("Vienna", venue.Name);
         Assert.Equal(VenueStatus.Proposed, venue.Status);
     }
+
+    [Fact]
+    public void A_plural_event_word_places_the_event()
+    {
+        var summary = TestArticles.Summarize(
+            "The band said two of its four concerts in Gothenburg were cancelled by the city. Fans were refunded on Monday.");
+
+        Assert.Equal("Gothenburg", Assert.Single(summary.Venues).Name);
+    }
+
+    [Fact]
+    public void Both_places_of_a_coordinated_pair_are_venues()
+    {
+        var summary = TestArticles.Summarize(
+            "Trade officials from the two countries met in Osaka and Kyoto last week to discuss tariffs on steel.");
+
+        Assert.Equal(["Kyoto", "Osaka"], summary.Venues.Select(v => v.Name).Order());
+    }
+
+    [Fact]
+    public void The_city_where_a_court_delivered_its_ruling_is_the_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "A panel of three judges delivered the ruling in Kano on Friday, dismissing the airline's appeal against the fine.");
+
+        var venue = Assert.Single(summary.Venues);
+        Assert.Equal("Kano", venue.Name);
+        Assert.Equal(VenueStatus.Held, venue.Status);
+    }
 }

@@ -58,13 +58,15 @@ internal static class VenueExtractor
                 continue;
             }
             var tokens = sentence.Tokens;
-            var cuePositions = Enumerable.Range(0, tokens.Count).Where(k => gazetteer.VenueCues.Contains(tokens[k].Text)).ToList();
+            var cuePositions = Enumerable.Range(0, tokens.Count).Where(k => IsVenueCue(tokens[k].Text)).ToList();
+            var lastPlaceEnd = -1;
             for (var i = 0; i < tokens.Count; i++)
             {
                 var entry = gazetteer.MatchAt(model.Text, tokens, i, out var end);
                 string? name = null;
                 var isCountry = false;
                 var introduced = i > 0 && Prepositions.Contains(tokens[i - 1].Text)
+                    || i > 1 && tokens[i - 1].Text == "and" && lastPlaceEnd == i - 1 // "in Lisbon and Porto"
                     || i > 0 && tokens[i - 1].Text is "capital" or "city"
                     || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
                     || OffersToHost(tokens, end);
@@ -116,6 +118,7 @@ internal static class VenueExtractor
                 {
                     continue;
                 }
+                lastPlaceEnd = end;
                 var score = 0.3;
                 if (cuePositions.Count > 0)
                 {
@@ -210,6 +213,16 @@ internal static class VenueExtractor
             }
         }
         return false;
+    }
+
+    /// <summary>An event word, or its plural ("concerts", "rallies").</summary>
+    private static bool IsVenueCue(string word)
+    {
+        var cues = Gazetteer.Instance.VenueCues;
+        return cues.Contains(word)
+            || word.Length > 4 && word.EndsWith('s') && (cues.Contains(word[..^1])
+                || word.EndsWith("ies", StringComparison.Ordinal) && cues.Contains(word[..^3] + "y")
+                || word.EndsWith("es", StringComparison.Ordinal) && cues.Contains(word[..^2]));
     }
 
     private static bool IsShouted(Token t) => t.IsAllCaps && t.Text.Length > 3;
