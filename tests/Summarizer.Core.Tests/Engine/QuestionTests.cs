@@ -16,6 +16,16 @@ public sealed class QuestionTests
     }
 
     [Fact]
+    public void Every_whether_clause_of_a_sentence_is_asked()
+    {
+        var summary = TestArticles.Summarize(
+            "The library board met on Monday. It is unclear whether the branch will reopen in spring, and whether the county will fund the repairs.");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Equal("Will the branch reopen in spring, and will the county fund the repairs?", question.Question);
+    }
+
+    [Fact]
     public void Has_yet_to_is_an_open_question()
     {
         var summary = TestArticles.Summarize(

@@ -70,6 +70,7 @@ public sealed class VenueTests
     [InlineData("The league cancelled the meeting in Porto after the clubs refused to attend.", VenueStatus.Disputed)]
     [InlineData("The ministers could meet in Porto next month if the draft is ready.", VenueStatus.Proposed)]
     [InlineData("The ministers are scheduled to meet in Porto on Friday.", VenueStatus.Confirmed)]
+    [InlineData("The ministers will meet again on Friday, possibly in Porto.", VenueStatus.Proposed)]
     [InlineData("The ministers met in Porto on Friday.", VenueStatus.Held)]
     public void The_wording_of_the_sentence_sets_the_venue_status(string sentence, VenueStatus expected) =>
         Assert.Equal(expected, Summarizer.Core.Engine.Extraction.VenueExtractor.Status(sentence));

@@ -442,17 +442,36 @@ internal static class CueExtractor
         }
         if (w >= 0)
         {
-            var clause = FirstClause(quote[(w + "whether".Length)..]);
-            if (clause.StartsWith("to ", StringComparison.Ordinal))
+            // "whether the ferries will run, and whether the state will step in": every open point is asked, in one question.
+            var questions = new List<string>();
+            for (var at = w; at >= 0; at = NextWhether(lower, at))
             {
-                // "the board has yet to decide whether to sell the stadium" -> "Will the board sell the stadium?"
-                var who = Subject(quote[..w]) ?? "they";
-                return $"Will {who} {clause[3..]}?";
+                questions.Add(WhetherQuestion(quote, at));
             }
-            return InvertedClause(clause) ?? "Will " + clause.TrimEnd('.') + "?";
+            return string.Join(", and ", questions.Select((q, k) => k == 0 ? q.TrimEnd('?') : Uncapitalize(q.TrimEnd('?')))) + "?";
         }
         return AskAbout(quote);
     }
+
+    private static int NextWhether(string lower, int at)
+    {
+        var next = IndexOfWord(lower[(at + 1)..], "whether");
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    private static string WhetherQuestion(string quote, int w)
+    {
+        var clause = FirstClause(quote[(w + "whether".Length)..]);
+        if (clause.StartsWith("to ", StringComparison.Ordinal))
+        {
+            // "the board has yet to decide whether to sell the stadium" -> "Will the board sell the stadium?"
+            var who = Subject(quote[..w]) ?? "they";
+            return $"Will {who} {clause[3..]}?";
+        }
+        return InvertedClause(clause) ?? "Will " + clause.TrimEnd('.') + "?";
+    }
+
+    private static string Uncapitalize(string question) => question.Length == 0 ? question : char.ToLowerInvariant(question[0]) + question[1..];
 
     /// <summary>Words that may open a clause in lower case without changing its sense ("The talks …" -> "the talks …").</summary>
     private static readonly HashSet<string> LowerableOpeners = new(StringComparer.Ordinal)
