@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine.Lexicon;
 using Summarizer.Core.Engine.Text;
@@ -34,7 +35,7 @@ internal static class CueExtractor
             .ToList();
 
     public static IReadOnlyList<OpenQuestion> Questions(TextModel model, IEnumerable<CueHit> hits) =>
-        hits.Select(h => new OpenQuestion(Phrase(model.Text, h), h.Evidence))
+        hits.Select(h => new OpenQuestion(Ask(h.Quote), h.Evidence))
             .ToList();
 
     /// <summary>
@@ -385,51 +386,21 @@ internal static class CueExtractor
     }
 
     /// <summary>Phrases an open question as a question: the text's own question, an inverted "whether" clause, or the clause itself.</summary>
-    private static string Phrase(string text, CueHit hit)
+    internal static string Ask(string evidence)
     {
-        var quote = Whitespace.Squash(hit.Quote).Trim('"', '“', '”', ' ');
+        var quote = Whitespace.Squash(evidence).Trim('"', '“', '”', ' ');
         if (quote.EndsWith('?'))
         {
             return quote;
         }
         var lower = quote.ToLowerInvariant();
-        var yet = IndexOfWord(lower, "yet to");
-        if (yet >= 0 && Subject(quote[..yet]) is { } holder)
-        {
-            // "the buyers have yet to name a price" -> "When will the buyers name a price?"
-            var rest = FirstClause(quote[(yet + "yet to".Length)..]);
-            return $"When will {holder} {rest}?";
-        }
-        foreach (var state in new[] { " is still unclear", " is unclear", " remains unclear", " is still unknown", " is unknown", " remains uncertain", " is uncertain" })
-        {
-            var at = lower.IndexOf(state, StringComparison.Ordinal);
-            if (at > 0 && IndexOfWord(lower, "whether") < 0 && Subject(quote[..at]) is { } thing)
-            {
-                // "the new timetable is unclear" -> "What is the new timetable?"
-                return $"What is {thing}?";
-            }
-        }
-        foreach (var pending in new[] { "has not yet responded", "have not yet responded", "hasn't responded", "haven't responded", "has not responded", "has yet to respond" })
-        {
-            var at = lower.IndexOf(pending, StringComparison.Ordinal);
-            if (at > 0 && Subject(quote[..at]) is { } who)
-            {
-                return $"Will {who} respond{FirstClause(quote[(at + pending.Length)..]).Insert(0, " ").TrimEnd()}?";
-            }
-        }
-        foreach (var hope in new[] { " hope to ", " hopes to ", " expect to ", " expects to ", " is expected to ", " are expected to " })
-        {
-            var at = lower.IndexOf(hope, StringComparison.Ordinal);
-            if (at > 0 && Subject(quote[..at]) is { } who)
-            {
-                return $"Will {who} {FirstClause(quote[(at + hope.Length)..])}?";
-            }
-        }
-        // The sentence's own "whether" clause says what is open more exactly than a role phrase beside it.
         var w = IndexOfWord(lower, "whether");
-        if (w < 0 && RolePhrase(quote, lower) is { } byRole)
+        foreach (var phrasing in Phrasings.Where(p => w < 0 || !p.SkipWhenWhether))
         {
-            return byRole;
+            if (phrasing.Apply(quote, lower) is { } question)
+            {
+                return question;
+            }
         }
         foreach (var wh in new[] { "when", "how", "who", "what", "where", "which", "if" })
         {
@@ -523,39 +494,47 @@ internal static class CueExtractor
         return null;
     }
 
-    /// <summary>Questions for uncertainty stated without a question word: unset dates, low hopes, hedged outcomes, weighed options.</summary>
-    private static string? RolePhrase(string quote, string lower)
+    private static readonly IReadOnlyList<QuestionPhrasing> Phrasings = [.. Gazetteer.Lines("question-phrasings.tsv").Select(QuestionPhrasing.Parse)];
+
+    /// <summary>A row of <c>Data/question-phrasings.tsv</c>: a pattern over the lower-cased quote and the question it asks.</summary>
+    private sealed record QuestionPhrasing(Regex Pattern, string Question, bool SkipWhenWhether)
     {
-        var noDate = System.Text.RegularExpressions.Regex.Match(lower, @"\bno (?:date|time|timetable|schedule) (?:has|have|had|was|is)(?: yet)? (?:been )?(?:set|fixed|agreed|announced|given) for (.+)$");
-        if (noDate.Success)
+        public static QuestionPhrasing Parse(string line)
         {
-            // "No date has been set for new talks" -> "When will new talks take place?"
-            return $"When will {FirstClause(quote[noDate.Groups[1].Index..])} take place?";
+            var columns = line.Split('\t');
+            return new QuestionPhrasing(
+                new Regex(columns[0], RegexOptions.CultureInvariant | RegexOptions.Compiled),
+                columns[1],
+                columns.Length > 2 && columns[2].Contains("no-whether", StringComparison.Ordinal));
         }
-        var hopes = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:expectations|hopes|prospects|chances) (?:of|for) (.+?) (?:remain|remains|are|is|were|was|look|looks|dimmed|faded|receded)\b");
-        if (hopes.Success)
+
+        public string? Apply(string quote, string lower)
         {
-            // "Expectations for a quick settlement remain low" -> "Will there be a quick settlement?"
-            return $"Will there be {quote.Substring(hopes.Groups[1].Index, hopes.Groups[1].Length)}?";
-        }
-        var options = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:is|are|was|were) (?:considering|weighing|reviewing|studying) (?:its|their|his|her|all) options");
-        if (options.Success && Subject(quote[..options.Index]) is { } who)
-        {
-            // "The association said it was considering its options": the pronoun stands for the one who said so.
-            var said = IndexOfWord(lower, "said");
-            if (who is "it" or "they" && said > 0 && said < options.Index && Subject(quote[..said]) is { } speaker)
+            var match = Pattern.Match(lower);
+            if (!match.Success)
             {
-                who = speaker;
+                return null;
             }
-            return $"What will {who} do?";
+            string? subject = null;
+            if (Question.Contains("{subject}", StringComparison.Ordinal) && (subject = SpeakingSubject(quote, lower, match.Index)) is null)
+            {
+                return null;
+            }
+            var group = match.Groups.Count > 1 && match.Groups[1].Success ? FirstClause(quote.Substring(match.Groups[1].Index, match.Groups[1].Length)) : "";
+            var question = Question
+                .Replace("{subject}", subject ?? "", StringComparison.Ordinal)
+                .Replace("{rest}", FirstClause(quote[(match.Index + match.Length)..]), StringComparison.Ordinal)
+                .Replace("{1}", group, StringComparison.Ordinal);
+            return Whitespace.Squash(question).Replace(" ?", "?", StringComparison.Ordinal);
         }
-        var hedge = System.Text.RegularExpressions.Regex.Match(lower, @"\b(?:may|could|might) (?:yet |still |ultimately )?(.+)$");
-        if (hedge.Success && Subject(quote[..hedge.Index]) is { } thing)
-        {
-            // "the deal could still collapse if ..." -> "Will the deal collapse if ...?"
-            return $"Will {thing} {FirstClause(quote[hedge.Groups[1].Index..])}?";
-        }
-        return null;
+    }
+
+    /// <summary>The subject before a phrase; "it" or "they" after "X said" stands for X ("the association said it was considering").</summary>
+    private static string? SpeakingSubject(string quote, string lower, int at)
+    {
+        var who = Subject(quote[..at]);
+        var said = IndexOfWord(lower, "said");
+        return who is "it" or "they" && said > 0 && said < at && Subject(quote[..said]) is { } speaker ? speaker : who;
     }
 
     private static string FirstClause(string s)
@@ -569,7 +548,7 @@ internal static class CueExtractor
     private static string? Subject(string before)
     {
         // "The Bureau, which runs the dam, has yet to": the relative aside is not part of the subject.
-        var s = System.Text.RegularExpressions.Regex.Replace(before.TrimEnd(), @",\s+(?:which|who|whose)\b[^,]*,(\s+\w+)?$", "$1").TrimEnd();
+        var s = Regex.Replace(before.TrimEnd(), @",\s+(?:which|who|whose)\b[^,]*,(\s+\w+)?$", "$1").TrimEnd();
         foreach (var aux in new[] { " has", " have", " had", " is", " are", " was", " were", " remains", " remain" })
         {
             if (s.EndsWith(aux, StringComparison.Ordinal))
