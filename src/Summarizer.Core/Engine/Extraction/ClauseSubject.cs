@@ -1,3 +1,4 @@
+using Summarizer.Core.Engine.Lexicon;
 using Summarizer.Core.Engine.Text;
 
 namespace Summarizer.Core.Engine.Extraction;
@@ -46,8 +47,6 @@ internal static class ClauseSubject
         "in", "at", "from", "for", "with", "on", "of", "across", "around", "near", "who", "which", "whose", "led", "backed",
         "representing", "including", "like",
     };
-
-    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "they", "it", "we", "i" };
 
     private const int MaxSubjectTokens = 10;
 
@@ -139,7 +138,7 @@ internal static class ClauseSubject
         {
             headEnd++;
         }
-        var pronoun = end - start == 1 && Pronouns.Contains(tokens[start].Text) ? tokens[start].Text.ToLowerInvariant() : null;
+        var pronoun = end - start == 1 && Gazetteer.Instance.Pronouns.Contains(tokens[start].Text) ? tokens[start].Text.ToLowerInvariant() : null;
         return new SubjectSpan(start, end, headEnd, pronoun);
     }
 }

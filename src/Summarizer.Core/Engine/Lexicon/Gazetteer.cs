@@ -278,7 +278,7 @@ internal sealed class Gazetteer
             new HashSet<string>(Lines("news-agencies.txt"), StringComparer.OrdinalIgnoreCase),
             new HashSet<string>(Lines("event-nouns.txt"), StringComparer.Ordinal),
             new HashSet<string>(Lines("sentence-openers.txt"), StringComparer.Ordinal),
-            new HashSet<string>(Lines("pronouns.txt"), StringComparer.Ordinal),
+            new HashSet<string>(Lines("pronouns.txt"), StringComparer.OrdinalIgnoreCase),
             new HashSet<string>(Lines("speech-verbs.txt"), StringComparer.OrdinalIgnoreCase));
     }
 
