@@ -36,9 +36,9 @@ public sealed class LocalSummaryEngine : ISummaryEngine
             Headline = Headline(model, article, headlineBlock),
             Abstract = Abstract(model),
             Actors = actors.Selected.Select(a => ActorExtractor.ToActor(a, model.Text)).ToList(),
-            Conditions = CueExtractor.Conditions(model, actors, RoleCandidates.Select(roles, RoleModel.Instance.Condition)),
+            Conditions = ConditionItems.From(model, actors, RoleCandidates.Select(roles, RoleModel.Instance.Condition)),
             Venues = VenueExtractor.Extract(model, headlineBlock, actors),
-            OpenQuestions = CueExtractor.Questions(model, RoleCandidates.Select(roles, RoleModel.Instance.OpenQuestion)),
+            OpenQuestions = QuestionItems.From(RoleCandidates.Select(roles, RoleModel.Instance.OpenQuestion)),
             Model = ModelName,
         };
     }

@@ -21,5 +21,5 @@ public sealed class QuestionPhrasingTests
     [InlineData("The board has yet to decide whether to sell the stadium", "When will the board decide whether to sell the stadium?")]
     [InlineData("It is uncertain whether the bridge will reopen, and whether the state will pay for it", "Will the bridge reopen, and will the state pay for it?")]
     public void Evidence_is_asked_as_a_question(string evidence, string question) =>
-        Assert.Equal(question, CueExtractor.Ask(evidence));
+        Assert.Equal(question, QuestionItems.Ask(evidence));
 }

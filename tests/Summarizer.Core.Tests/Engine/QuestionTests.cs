@@ -55,6 +55,6 @@ public sealed class StatementQuestionTests
     [InlineData("The talks continue but the two sides are not yet close to a deal, one official said in a radio interview.", "What happens next, given that the talks continue but the two sides are not yet close to a deal, one official said in a radio interview?")]
     public void A_statement_picked_without_a_question_cue_is_asked_as_a_question(string statement, string question)
     {
-        Assert.Equal(question, CueExtractor.AskAbout(statement));
+        Assert.Equal(question, QuestionItems.AskAbout(statement));
     }
 }
