@@ -17,37 +17,27 @@ internal sealed class ActorExtractor
     /// </summary>
     private const int MaxActors = 14;
 
-    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
-
-    private static readonly HashSet<string> Locatives = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "in", "at", "to", "from", "near", "outside", "into", "toward", "towards", "via", "across", "around", "inside",
-    };
-
-    /// <summary>Words after a demonym that make it stand for the state itself ("Chilean government").</summary>
-    private static readonly IReadOnlySet<string> StateNouns = Gazetteer.Words("state-nouns.txt", ignoreCase: true);
-
     private static readonly IReadOnlySet<string> BylineCues = Gazetteer.Words("byline-cues.txt", ignoreCase: true);
 
     private readonly Gazetteer _gazetteer = Gazetteer.Instance;
     private readonly TextModel _model;
-    private readonly Dictionary<string, ActorRecord> _actors = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<ActorMention> _mentions = [];
-    private readonly List<RawName> _unknown = [];
-    private readonly HashSet<string> _lowerWords;
+    private readonly ActorBook _book;
+    private readonly Dictionary<string, ActorRecord> _actors;
+    private readonly List<ActorMention> _mentions;
+    private readonly List<RawName> _unknown;
+    private readonly IReadOnlySet<string> _lowerWords;
     private readonly int _firstProse;
 
     private ActorExtractor(TextModel model)
     {
         _model = model;
-        _lowerWords = new HashSet<string>(
-            model.Sentences.SelectMany(s => s.Tokens).Where(t => t.IsWord && char.IsLower(t.Text[0])).Select(t => t.Text),
-            StringComparer.Ordinal);
+        _book = new ActorBook(model);
+        _actors = _book.Actors;
+        _mentions = _book.Mentions;
+        _unknown = _book.Unknown;
+        _lowerWords = _book.LowerWords;
         _firstProse = model.Prose.Select(s => s.Index).DefaultIfEmpty(0).First();
     }
-
-    /// <summary>A capitalised name not in the gazetteer, kept until the whole text has been read.</summary>
-    private sealed record RawName(Sentence Sentence, int From, int To, string Text, string? Role, bool Speaks, string? Acronym);
 
     public static ActorSet Extract(TextModel model, Block? headline)
     {
@@ -96,7 +86,7 @@ internal sealed class ActorExtractor
                 {
                     j++;
                 }
-                else if (n.IsWord && Connectors.Contains(n.Text) && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
+                else if (n.IsWord && NameShapes.Connectors.Contains(n.Text) && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
                 {
                     j += 2;
                 }
@@ -168,21 +158,21 @@ internal sealed class ActorExtractor
         {
             return false;
         }
-        var name = Slice(tokens, from, to);
+        var name = _book.Slice(tokens, from, to);
         _appositives[tokens[from - 2].Text] = name;
         if (to - from != 1 || !tokens[from].IsAllCaps || tokens[from].Text.Length is < 2 or > 8 || _gazetteer.MatchAt(_model.Text, tokens, from, out _) is not null)
         {
             return false;
         }
         // "The teachers' union, UDT, ...": the acronym is defined by the description, like "(UDT)" after a full name.
-        var actor = Get(name, _gazetteer.GroupHeads[tokens[from - 2].Text]);
+        var actor = _book.Get(name, _gazetteer.GroupHeads[tokens[from - 2].Text]);
         actor.Defined = true;
         var m = from - 3 >= 0 && tokens[from - 3].IsPossessive ? from - 4 : from - 3;
         if (m >= 0 && tokens[m].IsWord && char.IsLower(tokens[m].Text[0]) && tokens[m].Text is not ("the" or "a" or "an" or "its" or "their"))
         {
-            actor.Aliases.Add(Slice(tokens, m, from - 1));
+            actor.Aliases.Add(_book.Slice(tokens, m, from - 1));
         }
-        Mention(actor, sentence, tokens[from].Start, tokens[from].End, name, 1);
+        _book.Mention(actor, sentence, tokens[from].Start, tokens[from].End, name, 1);
         return true;
     }
 
@@ -195,7 +185,7 @@ internal sealed class ActorExtractor
             && char.IsLower(modifier.Text[0]) && !_gazetteer.NonEntities.Contains(Capitalize(modifier.Text)) && modifier.Text is not ("the" or "a" or "an" or "its" or "their")
             && !modifier.Text.EndsWith("ed", StringComparison.Ordinal) && !modifier.Text.EndsWith("ly", StringComparison.Ordinal))
         {
-            _modifiedHeads.TryAdd(tokens[i].Text, Slice(tokens, m, i + 1));
+            _modifiedHeads.TryAdd(tokens[i].Text, _book.Slice(tokens, m, i + 1));
         }
         // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
         if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
@@ -234,7 +224,7 @@ internal sealed class ActorExtractor
             }
             if (head >= tokens.Count || !modifier.IsWord || !char.IsLower(modifier.Text[0]) || _gazetteer.GroupHeads.ContainsKey(modifier.Text)
                 || modifier.Text.EndsWith("ed", StringComparison.Ordinal) || modifier.Text.EndsWith("ly", StringComparison.Ordinal)
-                || Connectors.Contains(modifier.Text) || !_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
+                || NameShapes.Connectors.Contains(modifier.Text) || !_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
             {
                 return null;
             }
@@ -252,7 +242,7 @@ internal sealed class ActorExtractor
         {
             return null;
         }
-        AddOrganization(sentence, from, head + 1, _gazetteer.GroupHeads[tokens[head].Text]);
+        _book.AddOrganization(sentence, from, head + 1, _gazetteer.GroupHeads[tokens[head].Text]);
         return head + 1;
     }
 
@@ -270,7 +260,7 @@ internal sealed class ActorExtractor
                 foreach (var bare in group)
                 {
                     var token = bare.Sentence.Tokens[bare.Token];
-                    Mention(byApposition, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+                    _book.Mention(byApposition, bare.Sentence, token.Start, token.End, token.Text, 0.5);
                 }
                 continue;
             }
@@ -287,7 +277,7 @@ internal sealed class ActorExtractor
             var namesBodies = _actors.Values.Any(a => a.Kind is "organization" or "group" && a.Mentions >= 1 && !a.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
             if (target is null && candidates.Count == 0 && group.Count() >= 2 && !namesBodies)
             {
-                target = Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
+                target = _book.Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
             }
             if (target is null)
             {
@@ -296,7 +286,7 @@ internal sealed class ActorExtractor
             foreach (var bare in group)
             {
                 var token = bare.Sentence.Tokens[bare.Token];
-                Mention(target, bare.Sentence, token.Start, token.End, token.Text, 0.5);
+                _book.Mention(target, bare.Sentence, token.Start, token.End, token.Text, 0.5);
             }
         }
     }
@@ -335,7 +325,7 @@ internal sealed class ActorExtractor
         {
             from++;
         }
-        while (to > from && (Connectors.Contains(tokens[to - 1].Text) || tokens[to - 1].Text == "the"))
+        while (to > from && (NameShapes.Connectors.Contains(tokens[to - 1].Text) || tokens[to - 1].Text == "the"))
         {
             to--;
         }
@@ -367,7 +357,7 @@ internal sealed class ActorExtractor
         {
             if (tokens[k].Text is "and" or "&")
             {
-                var head = OrgHeadIndex(tokens, from, to);
+                var head = NameShapes.OrgHeadIndex(tokens, from, to);
                 var gazetteerCovers = _gazetteer.MatchAt(_model.Text, tokens, from, out var coverEnd) is not null && coverEnd > k;
                 // ... but "Blackwater Rovers and Harlow District Council" is two: a name of its own (two words or more,
                 // no "of") before the "and", and a headed name of two words or more after it.
@@ -390,20 +380,20 @@ internal sealed class ActorExtractor
 
         // A name whose head word marks an organisation ("Baltic Liberation Front", "Norway Post") is one actor,
         // even if it starts with a country or demonym.
-        var headIndex = OrgHeadIndex(tokens, from, to);
+        var headIndex = NameShapes.OrgHeadIndex(tokens, from, to);
         if (headIndex >= 0 && to - from >= 2 && _gazetteer.MatchAt(_model.Text, tokens, from, out var gEnd) is var g && !(g is not null && gEnd == to))
         {
             var kind = _gazetteer.OrgWords[tokens[headIndex].Text];
             if (kind != "none")
             {
-                AddOrganization(sentence, from, to, kind);
+                _book.AddOrganization(sentence, from, to, kind);
             }
             return;
         }
 
         if (EndsInCountry(tokens, from, to))
         {
-            AddOrganization(sentence, from, to, "organization");
+            _book.AddOrganization(sentence, from, to, "organization");
             return;
         }
 
@@ -416,17 +406,17 @@ internal sealed class ActorExtractor
             if (entry is { Type: EntryType.Place or EntryType.Capital or EntryType.Seat or EntryType.CountryName } && p == from && end < to
                 && Enumerable.Range(end, to - end).All(k => tokens[k].IsCapitalized && !_gazetteer.NonEntities.Contains(tokens[k].Text) && _gazetteer.MatchAt(_model.Text, tokens, k, out _) is null))
             {
-                AddUnknown(sentence, from, to);
+                _book.AddUnknown(sentence, from, to);
                 return;
             }
             if (entry is not null && end <= to)
             {
                 if (runStart >= 0)
                 {
-                    AddUnknown(sentence, runStart, p);
+                    _book.AddUnknown(sentence, runStart, p);
                     runStart = -1;
                 }
-                AddGazetteerMention(sentence, entry, p, end);
+                _book.AddGazetteerMention(sentence, entry, p, end);
                 p = end;
                 continue;
             }
@@ -438,7 +428,7 @@ internal sealed class ActorExtractor
         }
         if (runStart >= 0)
         {
-            AddUnknown(sentence, runStart, to);
+            _book.AddUnknown(sentence, runStart, to);
         }
     }
 
@@ -459,7 +449,7 @@ internal sealed class ActorExtractor
                 var t = tokens[m];
                 if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps || _gazetteer.IsTitleWord(t.Text) || _gazetteer.NonEntities.Contains(t.Text)
                     || _gazetteer.PlaceModifiers.Contains(t.Text) || _gazetteer.MatchAt(_model.Text, tokens, m, out _) is not null
-                    || Connectors.Contains(t.Text) || t.Text.Any(char.IsDigit))
+                    || NameShapes.Connectors.Contains(t.Text) || t.Text.Any(char.IsDigit))
                 {
                     return false;
                 }
@@ -492,22 +482,6 @@ internal sealed class ActorExtractor
         return _gazetteer.Pronouns.Contains(stem) || _gazetteer.NonEntities.Contains(stem);
     }
 
-    private int OrgHeadIndex(IReadOnlyList<Token> tokens, int from, int to)
-    {
-        for (var k = to - 1; k >= from; k--)
-        {
-            if (_gazetteer.OrgWords.ContainsKey(tokens[k].Text))
-            {
-                // The head is the last word, or is followed only by an "of ..." complement.
-                if (k == to - 1 || tokens[k + 1].Text is "of" or "for" or "on")
-                {
-                    return k;
-                }
-            }
-        }
-        return -1;
-    }
-
     /// <summary>"Russian Foreign Minister Sergei Lavrov", "Minister of Fisheries Ola Berg", "retired General Keith Kellogg".</summary>
     private bool TryTitledPerson(Sentence sentence, int from, int to)
     {
@@ -527,7 +501,7 @@ internal sealed class ActorExtractor
                 // A complement the gazetteer knows is taken whole: "Mayor of Sioux Falls Ann Lee" names Ann Lee, not "Falls".
                 after = _gazetteer.MatchAt(_model.Text, tokens, after + 1, out var known) is not null ? Math.Min(known, to) : after + 2;
             }
-            if (IsPersonName(tokens, after, to))
+            if (NameShapes.IsPersonName(_model.Text, tokens, after, to))
             {
                 nameStart = after;
             }
@@ -537,8 +511,8 @@ internal sealed class ActorExtractor
             return PrecededByRole(sentence, from, to);
         }
         var roleStart = ExtendRoleLeft(tokens, from);
-        var role = Slice(tokens, roleStart, nameStart);
-        AddPerson(sentence, nameStart, to, role);
+        var role = _book.Slice(tokens, roleStart, nameStart);
+        _book.AddPerson(sentence, nameStart, to, role);
         if (nameStart > from)
         {
             // The role part may name a state or body ("Russian", "WTO", "U.S."): count those mentions too.
@@ -556,12 +530,12 @@ internal sealed class ActorExtractor
             var entry = _gazetteer.MatchAt(_model.Text, tokens, p, out var end);
             if (entry is not null && end <= to)
             {
-                AddGazetteerMention(sentence, entry, p, end);
+                _book.AddGazetteerMention(sentence, entry, p, end);
                 p = end;
             }
             else if (tokens[p].IsAllCaps && tokens[p].Text.Length is >= 2 and <= 6)
             {
-                AddUnknown(sentence, p, p + 1);
+                _book.AddUnknown(sentence, p, p + 1);
                 p++;
             }
             else
@@ -575,7 +549,7 @@ internal sealed class ActorExtractor
     private bool PrecededByRole(Sentence sentence, int from, int to)
     {
         var tokens = sentence.Tokens;
-        if (from == 0 || !IsPersonName(tokens, from, to))
+        if (from == 0 || !NameShapes.IsPersonName(_model.Text, tokens, from, to))
         {
             return false;
         }
@@ -612,8 +586,8 @@ internal sealed class ActorExtractor
             roleStart--;
             words++;
         }
-        var role = Slice(tokens, roleStart, comma ? from - 1 : from);
-        AddPerson(sentence, from, to, role);
+        var role = _book.Slice(tokens, roleStart, comma ? from - 1 : from);
+        _book.AddPerson(sentence, from, to, role);
         return true;
     }
 
@@ -651,255 +625,6 @@ internal sealed class ActorExtractor
         return 0;
     }
 
-    /// <summary>One to four capitalised words that are not titles, organisation heads, or gazetteer states/places.</summary>
-    private bool IsPersonName(IReadOnlyList<Token> tokens, int from, int to)
-    {
-        var count = to - from;
-        if (count is < 1 or > 4)
-        {
-            return false;
-        }
-        for (var k = from; k < to; k++)
-        {
-            var t = tokens[k];
-            if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps && t.Text.Length > 1 && !t.Text.Contains('.', StringComparison.Ordinal)
-                || _gazetteer.IsTitleWord(t.Text) || _gazetteer.OrgWords.ContainsKey(t.Text) || t.Text.Any(char.IsDigit))
-            {
-                if (!(Connectors.Contains(t.Text) && k > from))
-                {
-                    return false;
-                }
-            }
-            if (_gazetteer.NonEntities.Contains(t.Text) && (count == 1 || k == to - 1))
-            {
-                return false;
-            }
-        }
-        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { } e && end == to && e.Type != EntryType.Person)
-        {
-            return false;
-        }
-        return true;
-    }
-
-    private void AddPerson(Sentence sentence, int from, int to, string? role)
-    {
-        var tokens = sentence.Tokens;
-        var name = Slice(tokens, from, to);
-        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { Type: EntryType.Person } known && end == to)
-        {
-            name = known.Canonical;
-        }
-        var actor = Person(name);
-        if (role is { Length: > 0 } && (actor.Role is null || actor.Role.Length < role.Length))
-        {
-            actor.Role = role.Trim();
-        }
-        actor.Speaks |= FollowedBySpeech(tokens, to);
-        Mention(actor, sentence, tokens[from].Start, tokens[to - 1].End, Slice(tokens, from, to), 1);
-    }
-
-    private ActorRecord Person(string name)
-    {
-        if (_actors.TryGetValue(name, out var existing))
-        {
-            return existing;
-        }
-        var last = LastWord(name);
-        // A surname alone joins the full name already seen; a full name absorbs an earlier surname-only record.
-        var match = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != name && LastWord(a.Name) == last);
-        if (match is not null)
-        {
-            if (match.Name.Split(' ').Length < name.Split(' ').Length)
-            {
-                _actors.Remove(match.Name);
-                match.Aliases.Add(match.Name);
-                match.Name = name;
-                _actors[name] = match;
-            }
-            else
-            {
-                match.Aliases.Add(name);
-                _actors[name] = match;
-            }
-            return match;
-        }
-        var actor = new ActorRecord(name, "person");
-        _actors[name] = actor;
-        return actor;
-    }
-
-    private static string LastWord(string name)
-    {
-        var parts = name.Split(' ');
-        return parts[^1];
-    }
-
-    private void AddOrganization(Sentence sentence, int from, int to, string kind)
-    {
-        var tokens = sentence.Tokens;
-        // "the University of X’s College of Y" is a unit of the body just named, not another actor.
-        if (from >= 2 && tokens[from - 1].IsPossessive && _mentions.Count > 0 && _mentions[^1] is { } last
-            && last.Sentence == sentence.Index && last.End == tokens[from - 2].End && last.Actor.Kind is not ("person" or "state"))
-        {
-            return;
-        }
-        var name = Slice(tokens, from, to);
-        var actor = Get(name, kind);
-        actor.Headed = true;
-        actor.LowerHead |= char.IsLower(name[^1]) || char.IsLower(name.Split(' ')[^1][0]);
-        var acronym = AcronymAfter(tokens, to);
-        if (acronym is not null)
-        {
-            actor.Defined = true;
-            actor.Aliases.Add(acronym);
-            if (_actors.TryGetValue(acronym, out var byAcronym) && !ReferenceEquals(byAcronym, actor))
-            {
-                actor.Weight += byAcronym.Weight;
-                actor.Mentions += byAcronym.Mentions;
-                _actors.Remove(acronym);
-            }
-            _actors[acronym] = actor;
-        }
-        Mention(actor, sentence, tokens[from].Start, tokens[to - 1].End, name, 1);
-    }
-
-    private void AddGazetteerMention(Sentence sentence, GazetteerEntry entry, int from, int to)
-    {
-        var tokens = sentence.Tokens;
-        var surface = Slice(tokens, from, to);
-        switch (entry.Type)
-        {
-            case EntryType.CountryName:
-                // "in Switzerland" places an event; "Geneva, Switzerland" only qualifies a city.
-                var before = from > 0 ? tokens[from - 1].Text : "";
-                var after = to < tokens.Count ? tokens[to].Text : "";
-                var countryWeight = before == "," || after is "city" or "town" or "capital" ? 0 : Locatives.Contains(before) ? 0.5 : 1;
-                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
-                break;
-            case EntryType.Capital or EntryType.Seat:
-                if (entry.Type == EntryType.Seat || IsMetonym(tokens, from, to))
-                {
-                    Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
-                }
-                break;
-            case EntryType.Demonym:
-                var noun = to < tokens.Count ? tokens[to].Text : "";
-                var weight = StateNouns.Contains(noun) ? 1.0 : 0.5;
-                Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, null, weight, known: true);
-                break;
-            case EntryType.Organization:
-                var org = Get(entry.Canonical, entry.Kind);
-                var acronym = AcronymAfter(tokens, to);
-                if (acronym is not null)
-                {
-                    org.Aliases.Add(acronym);
-                }
-                Mention(org, sentence, tokens[from].Start, tokens[to - 1].End, surface, 1, known: true);
-                break;
-            case EntryType.Person:
-                var titled = from > 0 && _gazetteer.IsTitleWord(tokens[from - 1].Text);
-                AddPerson(sentence, from, to, titled ? tokens[from - 1].Text : null);
-                break;
-            default:
-                break;
-        }
-    }
-
-    /// <summary>"Moscow insists", "talks with Damascus", "Beijing's demands" stand for the state; "talks in Moscow", "London 2012" do not.</summary>
-    private static bool IsMetonym(IReadOnlyList<Token> tokens, int from, int to)
-    {
-        var prev = from > 0 ? tokens[from - 1].Text : "";
-        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "for" or "," || from > 0 && tokens[from - 1].IsCapitalized)
-        {
-            return false;
-        }
-        if (to >= tokens.Count)
-        {
-            return false;
-        }
-        var next = tokens[to];
-        return next.IsPossessive || next.IsWord && char.IsLower(next.Text[0]);
-    }
-
-    private void AddUnknown(Sentence sentence, int from, int to)
-    {
-        var tokens = sentence.Tokens;
-        while (from < to && _gazetteer.NonEntities.Contains(tokens[from].Text))
-        {
-            from++;
-        }
-        if (from >= to)
-        {
-            return;
-        }
-        var text = Slice(tokens, from, to);
-        string? role = null;
-        // "Ola Berg, President of the HWF": an appositive title after the name.
-        if (to + 1 < tokens.Count && tokens[to].Text == ",")
-        {
-            var k = to + 1;
-            if (tokens[k].Text is "the" or "a" or "an" && k + 1 < tokens.Count)
-            {
-                k++;
-            }
-            // "X, an associate professor ...": up to two modifiers before the title word.
-            var title = k;
-            while (title < tokens.Count && title - k < 3 && tokens[title].IsWord && !_gazetteer.IsTitleWord(tokens[title].Text) && char.IsLower(tokens[title].Text[0]))
-            {
-                title++;
-            }
-            if (title < tokens.Count && tokens[title].IsWord && _gazetteer.IsTitleWord(tokens[title].Text) && !_gazetteer.NonEntities.Contains(tokens[title].Text))
-            {
-                var e = k;
-                while (e < tokens.Count && e - k < 10 && tokens[e].Text is not ("," or "." or ";" or "—" or "(" or ")"))
-                {
-                    e++;
-                }
-                role = Slice(tokens, k, e);
-            }
-        }
-        _unknown.Add(new RawName(sentence, from, to, text, role, FollowedBySpeech(tokens, to), AcronymAfter(tokens, to)));
-    }
-
-    private static bool FollowedBySpeech(IReadOnlyList<Token> tokens, int to)
-    {
-        var k = to;
-        // "X from Tonga, a small island state, said": skip an origin and one comma-delimited aside.
-        if (k + 1 < tokens.Count && tokens[k].Text is "from" or "of" && tokens[k + 1].IsCapitalized)
-        {
-            k += 2;
-            while (k < tokens.Count && tokens[k].IsCapitalized)
-            {
-                k++;
-            }
-        }
-        if (k < tokens.Count && tokens[k].Text == ",")
-        {
-            var close = k + 1;
-            while (close < tokens.Count && close - k <= 8 && tokens[close].Text != ",")
-            {
-                close++;
-            }
-            if (close >= tokens.Count || tokens[close].Text != ",")
-            {
-                return false;
-            }
-            k = close + 1;
-        }
-        if (k < tokens.Count && tokens[k].Text is "has" or "had" or "also" or "later" or "then")
-        {
-            k++;
-        }
-        return k < tokens.Count && Gazetteer.Instance.SpeechVerbs.Contains(tokens[k].Text);
-    }
-
-    /// <summary>"(HWF)" right after a name defines its acronym.</summary>
-    private static string? AcronymAfter(IReadOnlyList<Token> tokens, int to) =>
-        to + 2 < tokens.Count && tokens[to].Text == "(" && tokens[to + 2].Text == ")" && tokens[to + 1].IsAllCaps && tokens[to + 1].Text.Length is >= 2 and <= 8
-            ? tokens[to + 1].Text
-            : null;
-
     /// <summary>Decides what the names outside the gazetteer are, now that every mention has been seen.</summary>
     private void ResolveUnknown()
     {
@@ -914,7 +639,7 @@ internal sealed class ActorExtractor
         foreach (var u in _unknown.Where(u => u.To - u.From >= 2 && u.Acronym is null))
         {
             var tokens = u.Sentence.Tokens;
-            if (!IsPersonName(tokens, u.From, u.To) || OrgHeadIndex(tokens, u.From, u.To) >= 0)
+            if (!NameShapes.IsPersonName(_model.Text, tokens, u.From, u.To) || NameShapes.OrgHeadIndex(tokens, u.From, u.To) >= 0)
             {
                 continue;
             }
@@ -927,7 +652,7 @@ internal sealed class ActorExtractor
             var placeFirst = _gazetteer.MatchAt(_model.Text, tokens, u.From, out _) is not null;
             if (u.Role is not null || u.Speaks || quotedBy || (!placeFirst && singleCounts.ContainsKey(surname)) || _actors.ContainsKey(u.Text))
             {
-                AddPerson(u.Sentence, u.From, u.To, u.Role);
+                _book.AddPerson(u.Sentence, u.From, u.To, u.Role);
             }
         }
 
@@ -948,29 +673,29 @@ internal sealed class ActorExtractor
                     continue;
                 }
                 // A surname (or, for names without a family name last, the first name) refers back to the full name.
-                var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != word && (LastWord(a.Name) == word || a.Name.Split(' ').Length >= 3 && a.Name.StartsWith(word + " ", StringComparison.Ordinal)));
+                var personMatch = _actors.Values.FirstOrDefault(a => a.Kind == "person" && a.Name != word && (NameShapes.LastWord(a.Name) == word || a.Name.Split(' ').Length >= 3 && a.Name.StartsWith(word + " ", StringComparison.Ordinal)));
                 if (personMatch is not null)
                 {
                     personMatch.Speaks |= u.Speaks;
-                    Mention(personMatch, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    _book.Mention(personMatch, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 if (_actors.TryGetValue(word, out var existing))
                 {
-                    Mention(existing, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    _book.Mention(existing, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 // "the Board" after "Harbour Board": a bare head word refers to the body named before.
                 if (_gazetteer.OrgWords.ContainsKey(word)
                     && _actors.Values.FirstOrDefault(a => a.Kind != "person" && a.Kind != "state" && a.Name.EndsWith(" " + word, StringComparison.Ordinal)) is { } body)
                 {
-                    Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    _book.Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 // An undefined acronym that spells a body named in the text ("OHB" after "Oslo Harbour Board").
                 if (_actors.Values.FirstOrDefault(a => a.Kind is not ("person" or "state") && IsAcronymOf(word, a.Name)) is { } spelled)
                 {
-                    Mention(spelled, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    _book.Mention(spelled, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                     continue;
                 }
                 var acronym = tokens[u.From].IsAllCaps && word.Length is >= 2 and <= 6;
@@ -980,12 +705,12 @@ internal sealed class ActorExtractor
                     && MidSentenceWords().Contains(word);
                 if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
-                    AddPerson(u.Sentence, u.From, u.To, u.Role);
+                    _book.AddPerson(u.Sentence, u.From, u.To, u.Role);
                 }
                 else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2)))
                 {
-                    var actor = Get(word, "organization");
-                    Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
+                    var actor = _book.Get(word, "organization");
+                    _book.Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
                 continue;
             }
@@ -993,16 +718,16 @@ internal sealed class ActorExtractor
                 && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
             {
                 // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
-                Mention(Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
+                _book.Mention(_book.Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
                 continue;
             }
             if (u.Acronym is not null)
             {
-                var head = OrgHeadIndex(tokens, u.From, u.To);
+                var head = NameShapes.OrgHeadIndex(tokens, u.From, u.To);
                 var kind = head >= 0 ? _gazetteer.OrgWords[tokens[head].Text] : "organization";
                 if (kind != "none")
                 {
-                    AddOrganization(u.Sentence, u.From, u.To, kind);
+                    _book.AddOrganization(u.Sentence, u.From, u.To, kind);
                 }
             }
         }
@@ -1055,39 +780,6 @@ internal sealed class ActorExtractor
     {
         var parts = token.Text.Split('-');
         return parts.Length > 1 && parts.All(p => _gazetteer.ByFirstWord.TryGetValue(p, out var entries) && entries.Any(e => e.Surface == p));
-    }
-
-    private ActorRecord Get(string name, string kind)
-    {
-        if (!_actors.TryGetValue(name, out var actor))
-        {
-            actor = new ActorRecord(name, kind);
-            _actors[name] = actor;
-        }
-        return actor;
-    }
-
-    private void Mention(ActorRecord actor, Sentence sentence, int start, int end, string? surface, double weight, bool known = false)
-    {
-        actor.Known |= known;
-        actor.Mentions++;
-        if (weight >= 1 && sentence.IsProse)
-        {
-            actor.Strong++;
-        }
-        // The headline repeats the story; it counts, but less than the text.
-        actor.Weight += sentence.IsProse ? weight : weight / 2;
-        if (surface is not null && !string.Equals(surface, actor.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            actor.Aliases.Add(surface);
-        }
-        if (sentence.IsProse && actor.EvidenceSentence is null)
-        {
-            actor.EvidenceSentence = sentence;
-            actor.FirstSpan = (start, end);
-        }
-        actor.FirstSentence = Math.Min(actor.FirstSentence, sentence.Index);
-        _mentions.Add(new ActorMention(actor, sentence.Index, start, end));
     }
 
     /// <summary>Keeps the actors the story is about: people named in the text, and states and bodies it keeps coming back to.</summary>
@@ -1222,9 +914,6 @@ internal sealed class ActorExtractor
         var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
         return SourceAfter.Contains(next) || after.StartsWith("’s report", StringComparison.Ordinal) || after.StartsWith("'s report", StringComparison.Ordinal);
     }
-
-    private string Slice(IReadOnlyList<Token> tokens, int from, int to) =>
-        from >= to ? string.Empty : Whitespace.Squash(_model.Text[tokens[from].Start..tokens[to - 1].End]);
 
     public static Actor ToActor(ActorRecord actor, string text)
     {

@@ -44,3 +44,6 @@ internal sealed record ActorMention(ActorRecord Actor, int Sentence, int Start, 
 
 /// <summary>The actors of a story and every place they are mentioned.</summary>
 internal sealed record ActorSet(IReadOnlyList<ActorRecord> Selected, IReadOnlyList<ActorMention> Mentions);
+
+/// <summary>A capitalised name not in the gazetteer, kept until the whole text has been read.</summary>
+internal sealed record RawName(Sentence Sentence, int From, int To, string Text, string? Role, bool Speaks, string? Acronym);
