@@ -11,12 +11,6 @@ namespace Summarizer.Core.Engine.Extraction;
 /// </summary>
 internal sealed class ActorExtractor
 {
-    /// <summary>
-    /// A summary lists a story's parties; past this many (a long report, a page of several stories) the least
-    /// weighty are noise. No news article in the eval sets reaches it.
-    /// </summary>
-    private const int MaxActors = 14;
-
     private static readonly IReadOnlySet<string> BylineCues = Gazetteer.Words("byline-cues.txt", ignoreCase: true);
 
     private readonly Gazetteer _gazetteer = Gazetteer.Instance;
@@ -26,7 +20,6 @@ internal sealed class ActorExtractor
     private readonly List<ActorMention> _mentions;
     private readonly List<RawName> _unknown;
     private readonly IReadOnlySet<string> _lowerWords;
-    private readonly int _firstProse;
 
     private ActorExtractor(TextModel model)
     {
@@ -36,7 +29,6 @@ internal sealed class ActorExtractor
         _mentions = _book.Mentions;
         _unknown = _book.Unknown;
         _lowerWords = _book.LowerWords;
-        _firstProse = model.Prose.Select(s => s.Index).DefaultIfEmpty(0).First();
     }
 
     public static ActorSet Extract(TextModel model, Block? headline)
@@ -62,7 +54,8 @@ internal sealed class ActorExtractor
         }
         ResolveUnknown();
         ResolveBareHeads();
-        return new ActorSet(Select(), _mentions);
+        MergeBodies();
+        return new ActorSet(ActorSelection.Select(_book), _mentions);
     }
 
     private void ScanSentence(Sentence sentence)
@@ -782,7 +775,6 @@ internal sealed class ActorExtractor
         return parts.Length > 1 && parts.All(p => _gazetteer.ByFirstWord.TryGetValue(p, out var entries) && entries.Any(e => e.Surface == p));
     }
 
-    /// <summary>Keeps the actors the story is about: people named in the text, and states and bodies it keeps coming back to.</summary>
     /// <summary>"Harbour Board" and "Oslo Harbour Board", "Acme" and "Acme Nordic": one body.</summary>
     private void MergeBodies()
     {
@@ -843,76 +835,6 @@ internal sealed class ActorExtractor
         var all = string.Concat(words.Select(w => char.ToUpperInvariant(w[0])));
         var capitals = string.Concat(words.Where(w => char.IsUpper(w[0])).Select(w => w[0]));
         return all.EndsWith(acronym, StringComparison.Ordinal) || capitals.EndsWith(acronym, StringComparison.Ordinal);
-    }
-
-    private List<ActorRecord> Select()
-    {
-        MergeBodies();
-        var lead = _firstProse + 3;
-        var selected = new List<ActorRecord>();
-        foreach (var actor in _actors.Values.Distinct())
-        {
-            if (actor.EvidenceSentence is null)
-            {
-                continue;
-            }
-            var keep = actor.Kind switch
-            {
-                "person" => actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Role is not null || actor.Mentions >= 2 || actor.Speaks,
-                "state" => actor.Strong >= 2 || actor.Strong >= 1 && (actor.Weight >= 1.5 || actor.FirstSentence <= lead),
-                "media" => actor.Mentions >= 2,
-                _ => actor.Mentions >= 2 || actor.Defined || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
-            };
-            if (keep && !actor.Known && actor.Kind is "organization" or "group" && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(NamesAnEvent))
-            {
-                // "the Champions League final": a competition or event, not a party.
-                keep = false;
-            }
-            if (keep && IsOutlet(actor) && _mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(IsSourceFrame))
-            {
-                // An outlet only cited for what it reported is where the story comes from, not a party to it.
-                keep = false;
-            }
-            if (keep)
-            {
-                selected.Add(actor);
-            }
-        }
-        return selected
-            .OrderByDescending(a => a.Weight + (a.Kind == "person" ? 1 : 0))
-            .ThenBy(a => a.FirstSentence)
-            .Take(MaxActors)
-            .ToList();
-    }
-
-    private bool IsOutlet(ActorRecord actor) =>
-        actor.Kind == "media" || _gazetteer.NewsAgencies.Contains(actor.Name) || actor.Aliases.Any(_gazetteer.NewsAgencies.Contains);
-
-    /// <summary>Words before and after a name that cite it as a source: "told Reuters", "according to the BBC", "Reuters reported".</summary>
-    private static readonly IReadOnlySet<string> SourceBefore = Gazetteer.Words("source-cues-before.txt", ignoreCase: false);
-
-    private static readonly IReadOnlySet<string> SourceAfter = Gazetteer.Words("source-cues-after.txt", ignoreCase: true);
-
-    private bool NamesAnEvent(ActorMention mention)
-    {
-        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 20)].TrimStart();
-        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
-        return _gazetteer.EventNouns.Contains(next);
-    }
-
-    private bool IsSourceFrame(ActorMention mention)
-    {
-        var before = _model.Text[Math.Max(0, mention.Start - 24)..mention.Start].TrimEnd().ToLowerInvariant();
-        var words = before.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var lastTwo = words.Length >= 2 ? words[^2] + " " + words[^1] : words.LastOrDefault() ?? "";
-        var lastThree = words.Length >= 3 ? words[^3] + " " + lastTwo : lastTwo;
-        if (SourceBefore.Any(c => lastTwo.EndsWith(c, StringComparison.Ordinal) && (lastTwo == c || lastTwo.EndsWith(" " + c, StringComparison.Ordinal)) || lastThree == c))
-        {
-            return true;
-        }
-        var after = _model.Text[mention.End..Math.Min(_model.Text.Length, mention.End + 24)].TrimStart();
-        var next = after.Split(' ', 2)[0].TrimEnd(',', '.', ';', ':');
-        return SourceAfter.Contains(next) || after.StartsWith("’s report", StringComparison.Ordinal) || after.StartsWith("'s report", StringComparison.Ordinal);
     }
 
     public static Actor ToActor(ActorRecord actor, string text)
