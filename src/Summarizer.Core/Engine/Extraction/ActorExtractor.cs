@@ -17,6 +17,7 @@ internal sealed class ActorExtractor
     private readonly TextModel _model;
     private readonly ActorBook _book;
     private readonly ActorAliases _aliases;
+    private readonly BodyHeads _heads;
     private readonly Dictionary<string, ActorRecord> _actors;
     private readonly List<ActorMention> _mentions;
     private readonly List<RawName> _unknown;
@@ -27,6 +28,7 @@ internal sealed class ActorExtractor
         _model = model;
         _book = new ActorBook(model);
         _aliases = new ActorAliases(_book);
+        _heads = new BodyHeads(_book);
         _actors = _book.Actors;
         _mentions = _book.Mentions;
         _unknown = _book.Unknown;
@@ -55,7 +57,7 @@ internal sealed class ActorExtractor
             ScanSentence(sentence);
         }
         _aliases.ResolveUnknown();
-        ResolveBareHeads();
+        _heads.Resolve();
         _aliases.MergeBodies();
         return new ActorSet(ActorSelection.Select(_book), _mentions);
     }
@@ -69,7 +71,7 @@ internal sealed class ActorExtractor
             var t = tokens[i];
             if (!t.IsWord || !(t.IsCapitalized || IsGazetteerStart(tokens, i)))
             {
-                NoteBareHead(sentence, i);
+                _heads.NoteBareHead(sentence, i);
                 i++;
                 continue;
             }
@@ -98,12 +100,12 @@ internal sealed class ActorExtractor
                     break;
                 }
             }
-            if (HeadedByLowerCase(sentence, i, j) is { } headEnd)
+            if (_heads.HeadedByLowerCase(sentence, i, j) is { } headEnd)
             {
                 i = headEnd;
                 continue;
             }
-            if (NoteAppositive(sentence, i, j))
+            if (_heads.NoteAppositive(sentence, i, j))
             {
                 i = j;
                 continue;
@@ -131,159 +133,6 @@ internal sealed class ActorExtractor
             end++;
         }
         return end > possessive + 1 && _gazetteer.OrgWords.TryGetValue(tokens[end - 1].Text, out var kind) && kind != "none";
-    }
-
-    /// <summary>"the" + a lower-case body head ("the union", "the government"), resolved once every name is known.</summary>
-    private sealed record BareHead(Sentence Sentence, int Token, string Head);
-
-    private readonly List<BareHead> _bareHeads = [];
-
-    /// <summary>"the doctors' union, SIM, ...": a name set off after a lower-case head names the body the head refers to.</summary>
-    private readonly Dictionary<string, string> _appositives = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Lower-case heads the text also uses with a lower-case modifier ("the health ministry"): an unnamed body.</summary>
-    private readonly Dictionary<string, string> _modifiedHeads = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <returns>True when the name was an acronym so introduced, and is now a defined body.</returns>
-    private bool NoteAppositive(Sentence sentence, int from, int to)
-    {
-        var tokens = sentence.Tokens;
-        if (from < 2 || tokens[from - 1].Text != "," || !_gazetteer.GroupHeads.ContainsKey(tokens[from - 2].Text)
-            || !(to >= tokens.Count || tokens[to].Text is "," or ")" or "." or "("))
-        {
-            return false;
-        }
-        var name = _book.Slice(tokens, from, to);
-        _appositives[tokens[from - 2].Text] = name;
-        if (to - from != 1 || !tokens[from].IsAllCaps || tokens[from].Text.Length is < 2 or > 8 || _gazetteer.MatchAt(_model.Text, tokens, from, out _) is not null)
-        {
-            return false;
-        }
-        // "The teachers' union, UDT, ...": the acronym is defined by the description, like "(UDT)" after a full name.
-        var actor = _book.Get(name, _gazetteer.GroupHeads[tokens[from - 2].Text]);
-        actor.Defined = true;
-        var m = from - 3 >= 0 && tokens[from - 3].IsPossessive ? from - 4 : from - 3;
-        if (m >= 0 && tokens[m].IsWord && char.IsLower(tokens[m].Text[0]) && tokens[m].Text is not ("the" or "a" or "an" or "its" or "their"))
-        {
-            actor.Aliases.Add(_book.Slice(tokens, m, from - 1));
-        }
-        _book.Mention(actor, sentence, tokens[from].Start, tokens[from].End, name, 1);
-        return true;
-    }
-
-    private void NoteBareHead(Sentence sentence, int i)
-    {
-        var tokens = sentence.Tokens;
-        // "the health ministry", "the doctors' union": the head with a lower-case modifier, kept as the body's name.
-        var m = i > 1 && tokens[i - 1].IsPossessive ? i - 2 : i - 1;
-        if (m >= 0 && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text) && tokens[m] is { IsWord: true } modifier
-            && char.IsLower(modifier.Text[0]) && !_gazetteer.NonEntities.Contains(Capitalize(modifier.Text)) && modifier.Text is not ("the" or "a" or "an" or "its" or "their")
-            && !modifier.Text.EndsWith("ed", StringComparison.Ordinal) && !modifier.Text.EndsWith("ly", StringComparison.Ordinal))
-        {
-            _modifiedHeads.TryAdd(tokens[i].Text, _book.Slice(tokens, m, i + 1));
-        }
-        // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
-        if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
-            && !(i + 1 < tokens.Count && tokens[i + 1].Text is "of" or "in" or "for"))
-        {
-            _bareHeads.Add(new BareHead(sentence, i, tokens[i].Text));
-        }
-    }
-
-    /// <summary>
-    /// "the FNV union", "the Oakland school board": a proper name or acronym, at most one lower-case modifier and a
-    /// lower-case body head, after "the". One organisation, named without the article. Returns the index past the head.
-    /// </summary>
-    private int? HeadedByLowerCase(Sentence sentence, int from, int to)
-    {
-        var tokens = sentence.Tokens;
-        var definite = from > 0 && tokens[from - 1].Text == "the" || tokens[from].Text == "The";
-        if (tokens[from].Text == "The")
-        {
-            from++;
-        }
-        if (!definite || from >= to || to - from > 3 || to >= tokens.Count)
-        {
-            return null;
-        }
-        var head = to;
-        if (!_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
-        {
-            // One lower-case modifier: "school board", "teachers' union".
-            head = to + 1;
-            var modifier = tokens[to];
-            var possessive = head < tokens.Count && tokens[head].IsPossessive;
-            if (possessive)
-            {
-                head++;
-            }
-            if (head >= tokens.Count || !modifier.IsWord || !char.IsLower(modifier.Text[0]) || _gazetteer.GroupHeads.ContainsKey(modifier.Text)
-                || modifier.Text.EndsWith("ed", StringComparison.Ordinal) || modifier.Text.EndsWith("ly", StringComparison.Ordinal)
-                || NameShapes.Connectors.Contains(modifier.Text) || !_gazetteer.GroupHeads.ContainsKey(tokens[head].Text))
-            {
-                return null;
-            }
-        }
-        for (var k = from; k < to; k++)
-        {
-            if (!tokens[k].IsCapitalized || _gazetteer.IsTitleWord(tokens[k].Text) || _gazetteer.NonEntities.Contains(tokens[k].Text))
-            {
-                return null;
-            }
-        }
-        // "the Kenyan government", "the Chile government" are the state; a known person's "campaign" is left to the person.
-        // "the U.N. health agency" is a unit or a description of a known body, not another actor.
-        if (_gazetteer.MatchAt(_model.Text, tokens, from, out var end) is { } entry && end == to && entry.Type is not EntryType.Place)
-        {
-            return null;
-        }
-        _book.AddOrganization(sentence, from, head + 1, _gazetteer.GroupHeads[tokens[head].Text]);
-        return head + 1;
-    }
-
-    /// <summary>
-    /// "the union" refers to the one body whose name has that head; with none, a head the story keeps using
-    /// ("the government" in a story that names no state) is an actor of its own.
-    /// </summary>
-    private void ResolveBareHeads()
-    {
-        foreach (var group in _bareHeads.GroupBy(b => b.Head.ToLowerInvariant(), StringComparer.Ordinal))
-        {
-            var head = group.Key;
-            if (_appositives.TryGetValue(head, out var named) && _actors.TryGetValue(named, out var byApposition))
-            {
-                foreach (var bare in group)
-                {
-                    var token = bare.Sentence.Tokens[bare.Token];
-                    _book.Mention(byApposition, bare.Sentence, token.Start, token.End, token.Text, 0.5);
-                }
-                continue;
-            }
-            var unnamedBody = _modifiedHeads.ContainsKey(head);
-            var candidates = _actors.Values.Distinct()
-                .Where(a => head == "government" ? a.Kind == "state" && a.Strong >= 1 : a.Kind is not ("person" or "state" or "media")
-                    && (a.Name.Split(' ').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))
-                        // "EPA" is "the agency", "NLC" "the congress": an acronym whose last letter is the head's initial.
-                        || !unnamedBody && a.Name.Length is >= 2 and <= 6 && a.Name.All(char.IsUpper) && a.Name[^1] == char.ToUpperInvariant(head[0])))
-                .ToList();
-            ActorRecord? target = candidates.Count == 1 ? candidates[0] : null;
-            // Only a story that names no body at all is about "the government" or "the union" as such; otherwise the
-            // head most likely refers to a named party the text spells differently ("the club" for "Rovers").
-            var namesBodies = _actors.Values.Any(a => a.Kind is "organization" or "group" && a.Mentions >= 1 && !a.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
-            if (target is null && candidates.Count == 0 && group.Count() >= 2 && !namesBodies)
-            {
-                target = _book.Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
-            }
-            if (target is null)
-            {
-                continue;
-            }
-            foreach (var bare in group)
-            {
-                var token = bare.Sentence.Tokens[bare.Token];
-                _book.Mention(target, bare.Sentence, token.Start, token.End, token.Text, 0.5);
-            }
-        }
     }
 
     /// <summary>A lower-case word that begins a known name: "the" of a seat of government ("the Kremlin").</summary>
@@ -623,8 +472,6 @@ internal sealed class ActorExtractor
     /// <summary>The text also uses the word as a name by itself, not only before "and" ("Rovers, who ...").</summary>
     private bool StandsAlone(string word) =>
         System.Text.RegularExpressions.Regex.Matches(_model.Text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b(?!\s+and\b)").Count > 0;
-
-    private static string Capitalize(string word) => word.Length == 0 ? word : char.ToUpperInvariant(word[0]) + word[1..];
 
     public static Actor ToActor(ActorRecord actor, string text)
     {
