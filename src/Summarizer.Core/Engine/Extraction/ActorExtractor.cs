@@ -10,6 +10,7 @@ namespace Summarizer.Core.Engine.Extraction;
 /// </summary>
 internal static class ActorExtractor
 {
+    /// <summary>The story's actors, and every place each is mentioned (the headline counts, at half weight).</summary>
     public static ActorSet Extract(TextModel model, Block? headline)
     {
         var book = new ActorBook(model);
@@ -24,6 +25,10 @@ internal static class ActorExtractor
         return new ActorSet(ActorSelection.Select(book), book.Mentions);
     }
 
+    /// <summary>
+    /// The summary's form of an actor. Its evidence is the first prose sentence naming it, or only the name when that
+    /// sentence runs past 50 words.
+    /// </summary>
     public static Actor ToActor(ActorRecord actor, string text)
     {
         var sentence = actor.EvidenceSentence!;
