@@ -12,6 +12,8 @@ internal sealed class ActorAliases(ActorBook book)
     /// <summary>Words before a name that make it a thing someone has or launches ("its Galaxy Fold", "a new Model X"), not a party.</summary>
     private static readonly HashSet<string> OwnerWords = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our", "my", "your", "new", "a", "an" };
 
+    private static readonly IReadOnlySet<string> MemberNouns = Gazetteer.Words("member-nouns.txt", ignoreCase: false);
+
     private readonly ActorBook _book = book;
     private readonly Gazetteer _gazetteer = Gazetteer.Instance;
 
@@ -41,7 +43,7 @@ internal sealed class ActorAliases(ActorBook book)
             }
             var surname = tokens[u.To - 1].Text;
             // '"...," said Anna Berg' and "according to Anna Berg" introduce a speaker too.
-            var quotedBy = u.From > 0 && tokens[u.From - 1].Text is "said" or "says" or "added" or "wrote" && u.To - u.From <= 3
+            var quotedBy = NameShapes.PrecededBySpeech(tokens, u.From) && u.To - u.From <= 3
                 || u.To + 1 < tokens.Count && tokens[u.To].Text == "," && tokens[u.To + 1].Text == "who" && u.To - u.From <= 3
                 || u.From > 1 && tokens[u.From - 1].Text == "to" && tokens[u.From - 2].Text == "according" && u.To - u.From <= 3;
             // A recurring last word alone is weak evidence when the name starts with a place ("Pacific Jet" ... "Jet").
@@ -98,14 +100,16 @@ internal sealed class ActorAliases(ActorBook book)
                 var sentenceStart = tokens[u.From].SentenceStart;
                 // A capitalised word seen only at sentence starts or in the headline may be an ordinary word ("Fishermen").
                 var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_book.LowerWords.Contains(word.ToLowerInvariant())
-                    && MidSentenceWords().Contains(word);
+                    && (MidSentenceWords().Contains(word) || UsedAsName(word));
                 if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
                     _book.AddPerson(u.Sentence, u.From, u.To, u.Role);
                 }
-                else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2)))
+                else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2))
+                    || NamesABodyByItsPeople(u))
                 {
                     var actor = _book.Get(word, "organization");
+                    actor.NamedAsParty |= NamesABodyByItsPeople(u);
                     _book.Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
                 continue;
@@ -128,6 +132,26 @@ internal sealed class ActorAliases(ActorBook book)
             }
         }
     }
+
+    /// <summary>"Brightwell representatives", "Brightwell and Corvex executives": a name before the people of a body names the body.</summary>
+    private static bool NamesABodyByItsPeople(RawName u)
+    {
+        var tokens = u.Sentence.Tokens;
+        var k = u.To;
+        while (k + 1 < tokens.Count && tokens[k].Text is "and" or "," && tokens[k + 1].IsCapitalized)
+        {
+            k += 2;
+            while (k < tokens.Count && tokens[k].IsCapitalized)
+            {
+                k++;
+            }
+        }
+        return k < tokens.Count && MemberNouns.Contains(tokens[k].Text);
+    }
+
+    /// <summary>A word that owns something ("Norvik's board") or speaks ("Norvik reported") is a name even where it only opens sentences.</summary>
+    private bool UsedAsName(string word) =>
+        _book.Unknown.Any(v => v.Text == word && (v.Speaks || v.To < v.Sentence.Tokens.Count && v.Sentence.Tokens[v.To].IsPossessive));
 
     private bool IsOwnedThing(string name) =>
         _book.Unknown.Any(v => v.Text == name && v.From > 0 && OwnerWords.Contains(v.Sentence.Tokens[v.From - 1].Text));

@@ -35,6 +35,9 @@ internal sealed class ActorRecord(string name, string kind)
 
     public bool Speaks { get; set; }
 
+    /// <summary>The sentence names it as a party though it is named once: its people act for it ("Corvex executives").</summary>
+    public bool NamedAsParty { get; set; }
+
     /// <summary>Named by a proper name and a lower-case head ("FNV union"): the proper name alone is the same body.</summary>
     public bool LowerHead { get; set; }
 }

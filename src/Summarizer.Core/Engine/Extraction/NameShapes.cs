@@ -70,6 +70,8 @@ internal static class NameShapes
     /// <summary>"Anna Berg said", "Anna Berg, a local teacher, said": the name is the speaker of what follows.</summary>
     public static bool FollowedBySpeech(IReadOnlyList<Token> tokens, int to)
     {
+        // An aside names a role, often with a body in it ("a local GP and Upper Valley Medical Association chairman").
+        const int MaxAsideTokens = 16;
         var k = to;
         // "X from Tonga, a small island state, said": skip an origin and one comma-delimited aside.
         if (k + 1 < tokens.Count && tokens[k].Text is "from" or "of" && tokens[k + 1].IsCapitalized)
@@ -83,7 +85,7 @@ internal static class NameShapes
         if (k < tokens.Count && tokens[k].Text == ",")
         {
             var close = k + 1;
-            while (close < tokens.Count && close - k <= 8 && tokens[close].Text != ",")
+            while (close < tokens.Count && close - k <= MaxAsideTokens && tokens[close].Text != ",")
             {
                 close++;
             }
@@ -99,6 +101,32 @@ internal static class NameShapes
         }
         return k < tokens.Count && Gazetteer.Instance.SpeechVerbs.Contains(tokens[k].Text);
     }
+
+    /// <summary>
+    /// '"...," said Anna Berg', "said tenant Anna Berg", "said resident, Anna Berg": the name after a reporting verb,
+    /// past a lower-case role of up to three words and a comma, is the speaker.
+    /// </summary>
+    public static bool PrecededBySpeech(IReadOnlyList<Token> tokens, int from)
+    {
+        var k = from - 1;
+        if (k >= 0 && tokens[k].Text == ",")
+        {
+            k--;
+        }
+        var roleWords = 0;
+        // "said the Valdora Shield final": a determiner makes what follows a thing, not a speaker.
+        while (k >= 0 && roleWords < 3 && tokens[k].IsWord && char.IsLower(tokens[k].Text[0]) && !ReportingVerbs.Contains(tokens[k].Text)
+               && tokens[k].Text is not ("the" or "a" or "an" or "this" or "that" or "its" or "their" or "his" or "her"))
+        {
+            k--;
+            roleWords++;
+        }
+        // A comma straight after the verb ("said, Anna Berg") is not the pattern; one after the role is.
+        return k >= 0 && ReportingVerbs.Contains(tokens[k].Text) && (roleWords > 0 || from - 1 == k);
+    }
+
+    /// <summary>The verbs that put the speaker after them in news copy ("said X", "added X").</summary>
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal) { "said", "says", "added", "wrote" };
 
     public static string LastWord(string name)
     {

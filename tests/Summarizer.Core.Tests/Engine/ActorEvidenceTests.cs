@@ -1,0 +1,56 @@
+namespace Summarizer.Core.Tests.Engine;
+
+/// <summary>
+/// People and bodies named the way news copy names them, with no title or list entry to recognise them by: the
+/// evidence is how the sentence uses the name.
+/// </summary>
+public sealed class ActorEvidenceTests
+{
+    private static IReadOnlyList<string> Actors(string text) => TestArticles.Summarize(text).Actors.Select(a => a.Name).ToList();
+
+    [Fact]
+    public void A_company_named_by_a_bare_word_at_sentence_starts_is_an_actor()
+    {
+        var actors = Actors(
+            "Norvik reported a loss of 12 million in the third quarter. Norvik's board is due to meet next week to review the offer from its largest shareholder.");
+
+        Assert.Contains("Norvik", actors);
+    }
+
+    [Fact]
+    public void A_person_introduced_by_a_long_appositive_before_speaking_is_an_actor()
+    {
+        var actors = Actors(
+            "The school plan was approved on Monday. Marta Oyelaran, a local GP and the Upper Riverside Parents Association chairwoman, said the plan was rushed.");
+
+        Assert.Contains("Marta Oyelaran", actors);
+    }
+
+    [Fact]
+    public void A_speaker_named_after_a_common_noun_is_an_actor()
+    {
+        var actors = Actors(
+            "Rents in the estate rose again this spring. \"We cannot pay this,\" said resident, Tomas Brink, on Friday.");
+
+        Assert.Contains("Tomas Brink", actors);
+    }
+
+    [Fact]
+    public void Bodies_whose_representatives_are_summoned_are_actors()
+    {
+        var actors = Actors(
+            "A parliamentary committee summoned Brightwell and Corvex representatives on Friday, asking them to explain how they store customer data.");
+
+        Assert.Contains("Brightwell", actors);
+        Assert.Contains("Corvex", actors);
+    }
+
+    [Fact]
+    public void A_councillor_abbreviated_as_cllr_is_a_person()
+    {
+        var actors = Actors(
+            "The planning committee approved the housing scheme. Cllr Ada Penrose raised concerns over the share of affordable homes.");
+
+        Assert.Contains("Ada Penrose", actors);
+    }
+}
