@@ -53,4 +53,32 @@ public sealed class ActorEvidenceTests
 
         Assert.Contains("Ada Penrose", actors);
     }
+
+    [Fact]
+    public void A_body_name_that_opens_with_a_common_word_keeps_it_after_the()
+    {
+        var actors = Actors(
+            "The tournament was moved to March by the All Nations Chess Federation, which cited the cost of the venue.");
+
+        Assert.Contains("All Nations Chess Federation", actors);
+    }
+
+    [Fact]
+    public void An_and_inside_a_bodys_of_complement_is_part_of_the_name()
+    {
+        var actors = Actors(
+            "The Department of Fisheries and Coastal Affairs said it would publish the quota on Friday.");
+
+        Assert.Contains("Department of Fisheries and Coastal Affairs", actors);
+    }
+
+    [Fact]
+    public void Two_bodies_joined_by_and_stay_two_when_the_second_is_named_on_its_own()
+    {
+        var actors = Actors(
+            "The Bank of Tarland and Corvane signed the loan on Monday. Corvane said the terms were fair, and Corvane will repay it by 2030.");
+
+        Assert.Contains("Bank of Tarland", actors);
+        Assert.Contains("Corvane", actors);
+    }
 }

@@ -22,8 +22,10 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
     {
         var tokens = sentence.Tokens;
         // Leading function words and sentence openers are not part of a name, unless a gazetteer entry starts there ("The Hague").
+        // "the All India Football Federation": after "the", a capitalised run ending in a body's head is one name, opener and all.
+        var headedAfterThe = from > 0 && tokens[from - 1].Text == "the" && !tokens[from].SentenceStart && NameShapes.OrgHeadIndex(tokens, from, to) == to - 1;
         while (from < to && _gazetteer.MatchAt(_book.Text, tokens, from, out _) is null
-               && (_gazetteer.NonEntities.Contains(tokens[from].Text) || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])
+               && (_gazetteer.NonEntities.Contains(tokens[from].Text) && !headedAfterThe || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])
                    || tokens[from].SentenceStart && _gazetteer.SentenceOpeners.Contains(tokens[from].Text) || IsContraction(tokens[from])))
         {
             from++;
@@ -66,7 +68,11 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
                 // no "of") before the "and", and a headed name of two words or more after it.
                 var twoNames = k - from >= 2 && to - (k + 1) >= 2 && Enumerable.Range(from, k - from).All(x => tokens[x].IsCapitalized)
                     && StandsAlone(tokens[k - 1].Text);
-                if (gazetteerCovers || head == to - 1 && head > k && !twoNames)
+                // "Department of Health and Social Care": the "and" joins the head's complement, unless the story
+                // also names what follows on its own ("Bank of England and Barclays").
+                var joinsComplement = head >= from && head < k && tokens[head + 1].Text == "of"
+                    && !NamedApart(Whitespace.Squash(_book.Text[tokens[k + 1].Start..tokens[to - 1].End]));
+                if (gazetteerCovers || joinsComplement || head == to - 1 && head > k && !twoNames)
                 {
                     break;
                 }
@@ -183,6 +189,10 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
     }
 
     /// <summary>The text also uses the word as a name by itself, not only before "and" ("Rovers, who ...").</summary>
+    /// <summary>The text uses the phrase somewhere other than right after "and".</summary>
+    private bool NamedApart(string phrase) =>
+        System.Text.RegularExpressions.Regex.Matches(_book.Text, $@"(?<!\band\s+)\b{System.Text.RegularExpressions.Regex.Escape(phrase)}\b").Count > 0;
+
     private bool StandsAlone(string word) =>
         System.Text.RegularExpressions.Regex.Matches(_book.Text, $@"\b{System.Text.RegularExpressions.Regex.Escape(word)}\b(?!\s+and\b)").Count > 0;
 }
