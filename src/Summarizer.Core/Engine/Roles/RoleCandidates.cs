@@ -5,7 +5,7 @@ using Summarizer.Core.Engine.Text;
 namespace Summarizer.Core.Engine.Roles;
 
 /// <summary>A story sentence with what the cue rules found for each role and the features the classifiers read.</summary>
-internal sealed record RoleCandidate(Sentence Sentence, CueHit Condition, CueHit OpenQuestion, IReadOnlyList<string> Features)
+internal sealed record RoleCandidate(Sentence Sentence, CueHit Condition, CueHit OpenQuestion, IReadOnlyList<RoleFeature> Features)
 {
     public CueHit Hit(SentenceRole role) => role == SentenceRole.Condition ? Condition : OpenQuestion;
 }

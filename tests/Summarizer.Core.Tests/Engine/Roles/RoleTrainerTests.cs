@@ -70,6 +70,20 @@ public sealed class RoleTrainerTests
     }
 
     [Fact]
+    public void Each_role_reads_the_sentence_embedding_only_when_cross_validation_chose_it()
+    {
+        var report = RoleTrainer.Train(Articles());
+        var model = RoleModel.Parse(report.ModelFile.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')));
+
+        foreach (var (role, name) in new[] { (SentenceRole.Condition, "conditions:"), (SentenceRole.OpenQuestion, "open questions:") })
+        {
+            var line = report.Lines.Single(l => l.StartsWith(name, StringComparison.Ordinal));
+            var embedded = model.For(role).Weights.Keys.Any(RoleFeatures.IsEmbedding);
+            Assert.Contains(embedded ? "with the sentence embedding" : "without the sentence embedding", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_same_articles_give_the_same_model_file()
     {
         var articles = Articles();
