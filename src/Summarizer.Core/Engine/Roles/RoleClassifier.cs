@@ -43,7 +43,11 @@ internal sealed class RoleModel
     {
         Condition = condition;
         OpenQuestion = openQuestion;
+        ReadsEmbedding = new[] { condition, openQuestion }.Any(c => c.Weights.Keys.Any(RoleFeatures.IsEmbedding));
     }
+
+    /// <summary>Whether either role weighs the sentence embedding; when neither does, the word vectors are never loaded.</summary>
+    public bool ReadsEmbedding { get; }
 
     public RoleClassifier Condition { get; }
 

@@ -27,7 +27,8 @@ internal static class RoleFeatures
     public static bool IsEmbedding(string feature) => feature.StartsWith(EmbeddingPrefix, StringComparison.Ordinal);
 
     /// <summary>Each feature once: a word said twice is no stronger evidence.</summary>
-    public static IReadOnlyList<RoleFeature> Of(Sentence sentence, int conditionCueScore, int questionCueScore)
+    /// <param name="embedding">Whether to add the sentence embedding; a model that reads none need not pay for it.</param>
+    public static IReadOnlyList<RoleFeature> Of(Sentence sentence, int conditionCueScore, int questionCueScore, bool embedding)
     {
         var features = new HashSet<string>(StringComparer.Ordinal);
         var words = new List<string>(sentence.Tokens.Count);
@@ -47,8 +48,12 @@ internal static class RoleFeatures
         {
             features.Add("asks");
         }
-        var result = new List<RoleFeature>(features.Count + EmbeddingNames.Value.Length);
+        var result = new List<RoleFeature>(features.Count + (embedding ? EmbeddingNames.Value.Length : 0));
         result.AddRange(features.Select(f => new RoleFeature(f)));
+        if (!embedding)
+        {
+            return result;
+        }
         // Unit length spreads over the dimensions: scaled by their square root, a coordinate is about as large as a
         // word's 1, so one L2 penalty suits both kinds.
         var scale = Math.Sqrt(EmbeddingNames.Value.Length);

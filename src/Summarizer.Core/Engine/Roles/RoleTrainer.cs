@@ -99,7 +99,7 @@ public static class RoleTrainer
 
     private static Prepared Prepare(TrainingArticle article)
     {
-        var candidates = RoleCandidates.Of(TextModel.Build(article.Text));
+        var candidates = RoleCandidates.Of(TextModel.Build(article.Text), embedding: true);
         var labels = Enum.GetValues<SentenceRole>().ToDictionary(
             role => role,
             role => candidates.Select(c => article.Gold(role).Any(g => EvidenceMatch.Covers(c.Sentence.Text, g.Quote))).ToArray());

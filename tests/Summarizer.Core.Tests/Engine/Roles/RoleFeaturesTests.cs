@@ -5,8 +5,8 @@ namespace Summarizer.Core.Tests.Engine.Roles;
 
 public sealed class RoleFeaturesTests
 {
-    private static IReadOnlyList<RoleFeature> AllOf(string text, int conditionCues = 0, int questionCues = 0) =>
-        RoleFeatures.Of(TextModel.Build(text).Sentences.Single(), conditionCues, questionCues);
+    private static IReadOnlyList<RoleFeature> AllOf(string text, int conditionCues = 0, int questionCues = 0, bool embedding = true) =>
+        RoleFeatures.Of(TextModel.Build(text).Sentences.Single(), conditionCues, questionCues, embedding);
 
     private static List<string> FeaturesOf(string text, int conditionCues = 0, int questionCues = 0) =>
         [.. AllOf(text, conditionCues, questionCues).Select(f => f.Name)];
@@ -60,6 +60,15 @@ public sealed class RoleFeaturesTests
         Assert.Equal(WordVectors.Instance.Dimensions, embedding.Length);
         // Unit length times the square root of the dimensions: a coordinate is about the size of a word's 1.
         Assert.Equal(embedding.Length, embedding.Sum(x => x * x), 2);
+    }
+
+    [Fact]
+    public void Without_the_embedding_only_the_words_cues_and_shape_remain()
+    {
+        var features = AllOf("The orchestra will tour only if the new concert hall opens on time.", embedding: false);
+
+        Assert.DoesNotContain(features, f => RoleFeatures.IsEmbedding(f.Name));
+        Assert.Contains(new RoleFeature("w=if"), features);
     }
 
     [Fact]

@@ -37,6 +37,15 @@ public sealed class RoleModelTests
     }
 
     [Fact]
+    public void A_model_reads_the_embedding_only_when_a_role_weighs_it()
+    {
+        var words = new RoleClassifier(SentenceRole.OpenQuestion, -1, new Dictionary<string, double> { ["w=whether"] = 2 }, 0.5, 2);
+
+        Assert.True(new RoleModel(Classifier(SentenceRole.Condition), words).ReadsEmbedding);
+        Assert.False(new RoleModel(words with { Role = SentenceRole.Condition }, words).ReadsEmbedding);
+    }
+
+    [Fact]
     public void A_damaged_line_names_the_file()
     {
         var error = Assert.Throws<FormatException>(() => RoleModel.Parse(["condition\tw=unless"]));

@@ -52,7 +52,7 @@ public sealed class RoleTrainerTests
             + "The hospital group stipulates that the new maternity wing opens before the winter.\n\n"
             + "Reporters waited outside the building for most of the afternoon.");
 
-        var picked = RoleCandidates.Select(RoleCandidates.Of(unseen), model.Condition);
+        var picked = RoleCandidates.Select(RoleCandidates.Of(unseen, model.ReadsEmbedding), model.Condition);
 
         Assert.NotEmpty(picked);
         Assert.Contains("stipulates that the new maternity wing", picked[0].Sentence.Text, StringComparison.Ordinal);
