@@ -30,7 +30,7 @@ public sealed class LocalSummaryEngine : ISummaryEngine
         var model = TextModel.Build(article.Text);
         var headlineBlock = HeadlineBlock(model, article.Title);
         var actors = ActorExtractor.Extract(model, headlineBlock);
-        var roles = RoleCandidates.Of(model);
+        var roles = RoleCandidates.Of(model, RoleModel.Instance.ReadsEmbedding);
         return new SummaryDraft
         {
             Headline = Headline(model, article, headlineBlock),

@@ -322,13 +322,19 @@ internal sealed class Gazetteer
     public static IReadOnlySet<string> Words(string file, bool ignoreCase) =>
         new HashSet<string>(Lines(file), ignoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
 
-    /// <summary>Non-empty, non-comment lines of an embedded data file.</summary>
-    internal static IEnumerable<string> Lines(string file)
+    /// <summary>An embedded data file as it is stored.</summary>
+    internal static Stream Open(string file)
     {
         var assembly = typeof(Gazetteer).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + file, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)
+        return assembly.GetManifestResourceStream(resource)
             ?? throw new InvalidOperationException($"Embedded data file {file} is missing.");
+    }
+
+    /// <summary>Non-empty, non-comment lines of an embedded data file.</summary>
+    internal static IEnumerable<string> Lines(string file)
+    {
+        using var stream = Open(file);
         using var reader = new StreamReader(stream);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line)

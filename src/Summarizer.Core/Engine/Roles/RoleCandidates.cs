@@ -5,7 +5,7 @@ using Summarizer.Core.Engine.Text;
 namespace Summarizer.Core.Engine.Roles;
 
 /// <summary>A story sentence with what the cue rules found for each role and the features the classifiers read.</summary>
-internal sealed record RoleCandidate(Sentence Sentence, CueHit Condition, CueHit OpenQuestion, IReadOnlyList<string> Features)
+internal sealed record RoleCandidate(Sentence Sentence, CueHit Condition, CueHit OpenQuestion, IReadOnlyList<RoleFeature> Features)
 {
     public CueHit Hit(SentenceRole role) => role == SentenceRole.Condition ? Condition : OpenQuestion;
 }
@@ -22,7 +22,8 @@ internal static class RoleCandidates
     // Fragments (a page cut off mid-sentence) are too short to state a condition or a question.
     private const int MinWords = 6;
 
-    public static List<RoleCandidate> Of(TextModel model)
+    /// <param name="embedding">Whether the features include the sentence embedding (<see cref="RoleModel.ReadsEmbedding"/>).</param>
+    public static List<RoleCandidate> Of(TextModel model, bool embedding)
     {
         var gazetteer = Gazetteer.Instance;
         var candidates = new List<RoleCandidate>();
@@ -30,7 +31,7 @@ internal static class RoleCandidates
         {
             var condition = CueExtractor.Score(sentence, gazetteer.ConditionCues, questions: false);
             var question = CueExtractor.Score(sentence, gazetteer.QuestionCues, questions: true);
-            candidates.Add(new RoleCandidate(sentence, condition, question, RoleFeatures.Of(sentence, condition.Score, question.Score)));
+            candidates.Add(new RoleCandidate(sentence, condition, question, RoleFeatures.Of(sentence, condition.Score, question.Score, embedding)));
         }
         return candidates;
     }

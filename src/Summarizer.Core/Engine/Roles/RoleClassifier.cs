@@ -13,12 +13,12 @@ internal sealed record RoleClassifier(SentenceRole Role, double Bias, IReadOnlyD
     public static RoleClassifier SelectionOnly(SentenceRole role, double threshold, int maxItems) =>
         new(role, 0, new Dictionary<string, double>(), threshold, maxItems);
 
-    public double Probability(IEnumerable<string> features)
+    public double Probability(IEnumerable<RoleFeature> features)
     {
         var z = Bias;
         foreach (var feature in features)
         {
-            z += Weights.GetValueOrDefault(feature);
+            z += Weights.GetValueOrDefault(feature.Name) * feature.Value;
         }
         return 1 / (1 + Math.Exp(-z));
     }
@@ -43,7 +43,11 @@ internal sealed class RoleModel
     {
         Condition = condition;
         OpenQuestion = openQuestion;
+        ReadsEmbedding = new[] { condition, openQuestion }.Any(c => c.Weights.Keys.Any(RoleFeatures.IsEmbedding));
     }
+
+    /// <summary>Whether either role weighs the sentence embedding; when neither does, the word vectors are never loaded.</summary>
+    public bool ReadsEmbedding { get; }
 
     public RoleClassifier Condition { get; }
 

@@ -52,7 +52,7 @@ public sealed class RoleTrainerTests
             + "The hospital group stipulates that the new maternity wing opens before the winter.\n\n"
             + "Reporters waited outside the building for most of the afternoon.");
 
-        var picked = RoleCandidates.Select(RoleCandidates.Of(unseen), model.Condition);
+        var picked = RoleCandidates.Select(RoleCandidates.Of(unseen, model.ReadsEmbedding), model.Condition);
 
         Assert.NotEmpty(picked);
         Assert.Contains("stipulates that the new maternity wing", picked[0].Sentence.Text, StringComparison.Ordinal);
@@ -67,6 +67,20 @@ public sealed class RoleTrainerTests
         Assert.Contains(report.Lines, l => l.StartsWith("conditions: rules only F1", StringComparison.Ordinal) && l.Contains("(held out)", StringComparison.Ordinal));
         Assert.Contains(report.Lines, l => l.StartsWith("open questions:", StringComparison.Ordinal));
         Assert.All(report.Lines, l => Assert.Contains($"# {l}", report.ModelFile, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_role_reads_the_sentence_embedding_only_when_cross_validation_chose_it()
+    {
+        var report = RoleTrainer.Train(Articles());
+        var model = RoleModel.Parse(report.ModelFile.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#')));
+
+        foreach (var (role, name) in new[] { (SentenceRole.Condition, "conditions:"), (SentenceRole.OpenQuestion, "open questions:") })
+        {
+            var line = report.Lines.Single(l => l.StartsWith(name, StringComparison.Ordinal));
+            var embedded = model.For(role).Weights.Keys.Any(RoleFeatures.IsEmbedding);
+            Assert.Contains(embedded ? "with the sentence embedding" : "without the sentence embedding", line, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
