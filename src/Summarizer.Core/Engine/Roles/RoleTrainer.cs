@@ -27,6 +27,12 @@ public static class RoleTrainer
 {
     private const int Folds = 5;
 
+    /// <summary>
+    /// Cross-validation is run on this many splits of the articles into folds and averaged: on one split, settings a few
+    /// hundredths apart are told apart by which articles happened to share a fold.
+    /// </summary>
+    private const int Repeats = 3;
+
     /// <summary>The fewest marked articles that cross-validation by article can work with.</summary>
     public const int MinArticles = Folds;
 
@@ -57,7 +63,7 @@ public static class RoleTrainer
             throw new ArgumentException($"Training needs at least {MinArticles} marked articles; got {articles.Count}.", nameof(articles));
         }
         var prepared = articles.OrderBy(a => a.Name, StringComparer.Ordinal).Select(Prepare).ToList();
-        var lines = new List<string> { $"{prepared.Count} articles, {prepared.Sum(p => p.Candidates.Count)} candidate sentences, {Folds}-fold cross-validation by article" };
+        var lines = new List<string> { $"{prepared.Count} articles, {prepared.Sum(p => p.Candidates.Count)} candidate sentences, {Folds}-fold cross-validation by article, on {Repeats} splits" };
         var classifiers = new Dictionary<SentenceRole, RoleClassifier>();
         foreach (var role in Enum.GetValues<SentenceRole>())
         {
@@ -67,13 +73,14 @@ public static class RoleTrainer
             {
                 foreach (var lambda in Regularisation)
                 {
-                    var heldOut = CrossValidatedProbabilities(prepared, role, lambda, embedding);
+                    var heldOut = Enumerable.Range(0, Repeats).Select(repeat => CrossValidatedProbabilities(prepared, role, lambda, embedding, repeat)).ToList();
                     foreach (var threshold in Thresholds)
                     {
                         foreach (var max in MaxItems)
                         {
                             var selection = RoleClassifier.SelectionOnly(role, threshold, max);
-                            grid.Add((MeanF1(prepared, role, p => RoleCandidates.Select(p.Candidates, selection, c => heldOut[c])), lambda, embedding, threshold, max));
+                            var f1 = heldOut.Average(probabilities => MeanF1(prepared, role, p => RoleCandidates.Select(p.Candidates, selection, c => probabilities[c])));
+                            grid.Add((f1, lambda, embedding, threshold, max));
                         }
                     }
                 }
@@ -113,15 +120,26 @@ public static class RoleTrainer
     }
 
     /// <summary>Each sentence's probability from weights trained without its article.</summary>
-    private static Dictionary<RoleCandidate, double> CrossValidatedProbabilities(List<Prepared> articles, SentenceRole role, double lambda, bool embedding)
+    /// <param name="repeat">Which split of the articles into folds: 0 is every fifth article, the others a fixed shuffle.</param>
+    private static Dictionary<RoleCandidate, double> CrossValidatedProbabilities(List<Prepared> articles, SentenceRole role, double lambda, bool embedding, int repeat)
     {
+        var order = Enumerable.Range(0, articles.Count).ToArray();
+        if (repeat > 0)
+        {
+            new Random(repeat).Shuffle(order);
+        }
+        var foldOf = new int[articles.Count];
+        for (var position = 0; position < order.Length; position++)
+        {
+            foldOf[order[position]] = position % Folds;
+        }
         var result = new Dictionary<RoleCandidate, double>(ReferenceEqualityComparer.Instance);
         for (var fold = 0; fold < Folds; fold++)
         {
-            var training = articles.Where((_, i) => i % Folds != fold).ToList();
+            var training = articles.Where((_, i) => foldOf[i] != fold).ToList();
             var (bias, weights) = Fit(training, role, lambda, embedding);
             var classifier = new RoleClassifier(role, bias, weights, Threshold: 0, MaxItems: 0);
-            foreach (var candidate in articles.Where((_, i) => i % Folds == fold).SelectMany(a => a.Candidates))
+            foreach (var candidate in articles.Where((_, i) => foldOf[i] == fold).SelectMany(a => a.Candidates))
             {
                 result[candidate] = classifier.Probability(candidate.Features);
             }
