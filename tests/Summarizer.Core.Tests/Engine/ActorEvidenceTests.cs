@@ -81,4 +81,24 @@ public sealed class ActorEvidenceTests
         Assert.Contains("Bank of Tarland", actors);
         Assert.Contains("Corvane", actors);
     }
+
+    [Fact]
+    public void A_company_form_is_left_out_of_the_name_and_kept_as_an_alias()
+    {
+        var actor = Assert.Single(TestArticles.Summarize(
+            "Shares in Norsk Tideworks ASA fell on Monday after the fishing quota was cut. Norsk Tideworks said it would appeal.").Actors);
+
+        Assert.Equal("Norsk Tideworks", actor.Name);
+        Assert.Contains("Norsk Tideworks ASA", actor.Aliases);
+    }
+
+    [Fact]
+    public void A_company_form_before_and_ends_the_first_of_two_names()
+    {
+        var actors = Actors(
+            "Velmora Inc. and Quintrell PLC signed the supply agreement on Friday, officials from both firms said.");
+
+        Assert.Contains("Velmora", actors);
+        Assert.Contains("Quintrell", actors);
+    }
 }

@@ -133,7 +133,19 @@ internal sealed class ActorBook
             return;
         }
         var name = Slice(tokens, from, to);
-        var actor = Get(name, kind);
+        // "Gold Fields Limited" is "Gold Fields": the company form is left out of the name, kept as an alias.
+        var stemEnd = to - 1;
+        while (stemEnd > from && tokens[stemEnd - 1].Text == ",")
+        {
+            stemEnd--;
+        }
+        var stem = NameShapes.LegalSuffixes.Contains(tokens[to - 1].Text) && stemEnd - from >= 1 ? Slice(tokens, from, stemEnd) : name;
+        var actor = Get(stem, kind);
+        if (stem != name)
+        {
+            actor.Aliases.Add(name);
+            Actors.TryAdd(name, actor);
+        }
         actor.Headed = true;
         actor.LowerHead |= char.IsLower(name[^1]) || char.IsLower(name.Split(' ')[^1][0]);
         var acronym = NameShapes.AcronymAfter(tokens, to);

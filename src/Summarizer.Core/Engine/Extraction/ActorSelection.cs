@@ -37,7 +37,7 @@ internal static class ActorSelection
                 "person" => actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Role is not null || actor.Mentions >= 2 || actor.Speaks,
                 "state" => actor.Strong >= 2 || actor.Strong >= 1 && (actor.Weight >= 1.5 || actor.FirstSentence <= lead),
                 "media" => actor.Mentions >= 2,
-                _ => actor.Mentions >= 2 || actor.Defined || actor.NamedAsParty || actor.Headed && actor.Name.Contains(' ', StringComparison.Ordinal) || (actor.Known && actor.FirstSentence <= lead),
+                _ => actor.Mentions >= 2 || actor.Defined || actor.NamedAsParty || actor.Headed && (actor.Name.Contains(' ', StringComparison.Ordinal) || actor.Aliases.Any(a => a.Contains(' ', StringComparison.Ordinal))) || (actor.Known && actor.FirstSentence <= lead),
             };
             if (keep && !actor.Known && actor.Kind is "organization" or "group" && mentions.Where(m => ReferenceEquals(m.Actor, actor)).All(m => NamesAnEvent(text, m)))
             {

@@ -72,7 +72,9 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
                 // also names what follows on its own ("Bank of England and Barclays").
                 var joinsComplement = head >= from && head < k && tokens[head + 1].Text == "of"
                     && !NamedApart(Whitespace.Squash(_book.Text[tokens[k + 1].Start..tokens[to - 1].End]));
-                if (gazetteerCovers || joinsComplement || head == to - 1 && head > k && !twoNames)
+                // "Velmora Inc. and Quintrell PLC": a company form ends the first name.
+                var formEnds = NameShapes.LegalSuffixes.Contains(tokens[k - 1].Text);
+                if (!formEnds && (gazetteerCovers || joinsComplement || head == to - 1 && head > k && !twoNames))
                 {
                     break;
                 }

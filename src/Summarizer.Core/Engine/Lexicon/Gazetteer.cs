@@ -261,6 +261,10 @@ internal sealed class Gazetteer
             .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
 
         var orgWords = KindLines("org-words.txt");
+        foreach (var suffix in Lines("legal-suffixes.txt"))
+        {
+            orgWords.TryAdd(suffix, "organization");
+        }
 
         var roleCues = RoleCues("clause-roles.tsv");
         return new Gazetteer(
