@@ -80,6 +80,16 @@ public sealed class UncertaintyTests
     }
 
     [Fact]
+    public void Two_weak_signs_of_an_open_matter_make_an_open_question()
+    {
+        var summary = TestArticles.Summarize(
+            "The bus drivers' union met the city transport board on Tuesday. A strike before the holidays has not been ruled out, and a decision on the pay offer is due next week.");
+
+        var question = Assert.Single(summary.OpenQuestions);
+        Assert.Contains("has not been ruled out", question.Evidence.Quote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_settled_fact_is_not_an_open_question()
     {
         var summary = TestArticles.Summarize(
