@@ -89,6 +89,19 @@ public sealed class UncertaintyTests
         Assert.Contains("has not been ruled out", question.Evidence.Quote, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("A strike before the holidays has not been ruled out, and a decision on the pay offer is due next week.", true)]
+    [InlineData("The hearing was adjourned with no deal reached between the landlord and the tenants.", true)]
+    [InlineData("The landlord has not ruled out selling the building.", false)]
+    public void Weak_signs_count_for_the_rules_only_in_pairs(string text, bool picked)
+    {
+        var sentence = Summarizer.Core.Engine.Text.TextModel.Build(text).Sentences.Single();
+
+        var score = Summarizer.Core.Engine.Extraction.CueExtractor.Score(sentence, Summarizer.Core.Engine.Lexicon.Gazetteer.Instance.QuestionCues, questions: true).Score;
+
+        Assert.Equal(picked, score >= Summarizer.Core.Engine.Roles.RoleCandidates.RuleThreshold);
+    }
+
     [Fact]
     public void A_settled_fact_is_not_an_open_question()
     {
