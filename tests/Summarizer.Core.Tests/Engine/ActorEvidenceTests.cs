@@ -64,6 +64,24 @@ public sealed class ActorEvidenceTests
     }
 
     [Fact]
+    public void A_body_name_that_opens_with_a_common_word_keeps_it_after_a_sentence_initial_the()
+    {
+        var actors = Actors("The All Nations Chess Federation moved the tournament to March, citing the cost of the venue.");
+
+        Assert.Contains("All Nations Chess Federation", actors);
+    }
+
+    [Fact]
+    public void Geographic_features_are_places_not_bodies()
+    {
+        var actors = Actors(
+            "The Osmund Archipelago will be closed to trawlers, the Coastal Fisheries Authority said on Monday. "
+            + "Boats already near the Osmund Archipelago have a week to leave, and the Osmund Archipelago will reopen in May.");
+
+        Assert.Equal(["Coastal Fisheries Authority"], actors);
+    }
+
+    [Fact]
     public void An_and_inside_a_bodys_of_complement_is_part_of_the_name()
     {
         var actors = Actors(

@@ -23,9 +23,9 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
         var tokens = sentence.Tokens;
         // Leading function words and sentence openers are not part of a name, unless a gazetteer entry starts there ("The Hague").
         // "the All India Football Federation": after "the", a capitalised run ending in a body's head is one name, opener and all.
-        var headedAfterThe = from > 0 && tokens[from - 1].Text == "the" && !tokens[from].SentenceStart && NameShapes.OrgHeadIndex(tokens, from, to) == to - 1;
+        bool HeadedAfterThe(int k) => k > 0 && tokens[k - 1].Text is "the" or "The" && NameShapes.OrgHeadIndex(tokens, k, to) == to - 1;
         while (from < to && _gazetteer.MatchAt(_book.Text, tokens, from, out _) is null
-               && (_gazetteer.NonEntities.Contains(tokens[from].Text) && !headedAfterThe || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])
+               && (_gazetteer.NonEntities.Contains(tokens[from].Text) && !HeadedAfterThe(from) || !tokens[from].IsCapitalized || IsShoutedWord(tokens[from])
                    || tokens[from].SentenceStart && _gazetteer.SentenceOpeners.Contains(tokens[from].Text) || IsContraction(tokens[from])))
         {
             from++;
