@@ -72,6 +72,16 @@ public sealed class ActorEvidenceTests
     }
 
     [Fact]
+    public void One_word_of_the_and_a_name_is_one_body()
+    {
+        var actors = Actors(
+            "The lawsuit was filed by Keepers of the Marsh in April. A spokeswoman for Keepers of the Marsh said the group would appeal any ruling.");
+
+        Assert.Contains("Keepers of the Marsh", actors);
+        Assert.DoesNotContain("Marsh", actors);
+    }
+
+    [Fact]
     public void Geographic_features_are_places_not_bodies()
     {
         var actors = Actors(

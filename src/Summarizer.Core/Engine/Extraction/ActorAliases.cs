@@ -114,7 +114,9 @@ internal sealed class ActorAliases(ActorBook book)
                 }
                 continue;
             }
-            if (u.Acronym is null && count is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2 && !IsOwnedThing(u.Text)
+            // Two or three name words, with any "of the" between them ("Keepers of the Marsh").
+            var nameWords = Enumerable.Range(u.From, count).Count(k => tokens[k].IsCapitalized);
+            if (u.Acronym is null && nameWords is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2 && !IsOwnedThing(u.Text)
                 && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
             {
                 // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").

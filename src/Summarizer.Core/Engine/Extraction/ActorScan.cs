@@ -61,9 +61,12 @@ internal sealed class ActorScan(ActorBook book, BodyHeads heads, ActorSpans span
                 {
                     j += 2;
                 }
-                else if (n.Text is "the" && j > i && tokens[j - 1].Text is "of" or "to" && j + 1 < tokens.Count && tokens[j + 1].IsCapitalized)
+                else if (n.Text is "of" && j == i + 1 && !tokens[i].SentenceStart && !_gazetteer.IsTitleWord(tokens[i].Text)
+                         && j + 2 < tokens.Count && tokens[j + 1].Text == "the" && tokens[j + 2].IsCapitalized)
                 {
-                    j += 2;
+                    // "Friends of the Earth": one word, "of the", a name; longer runs before "of" are a name and its
+                    // complement ("Derek Black of the University of ...").
+                    j += 3;
                 }
                 else if (n.IsPossessive && PossessiveInName(tokens, j))
                 {
