@@ -46,6 +46,24 @@ public sealed class ActorEvidenceTests
     }
 
     [Fact]
+    public void A_body_whose_representatives_come_from_it_is_an_actor()
+    {
+        var actors = Actors("Representatives from Tidewatch walked out of the meeting with the port on Monday.");
+
+        Assert.Contains("Tidewatch", actors);
+    }
+
+    [Fact]
+    public void A_company_officer_is_a_person_with_a_role()
+    {
+        var actor = Assert.Single(TestArticles.Summarize(
+            "Commenting on the forecast, Velmora Operating Officer Kenji Sato said: \"Currency moves cost us dearly this year.\"").Actors);
+
+        Assert.Equal("Kenji Sato", actor.Name);
+        Assert.Equal("Velmora Operating Officer", actor.Role);
+    }
+
+    [Fact]
     public void A_councillor_abbreviated_as_cllr_is_a_person()
     {
         var actors = Actors(

@@ -12,7 +12,7 @@ internal sealed class ActorAliases(ActorBook book)
     /// <summary>Words before a name that make it a thing someone has or launches ("its Galaxy Fold", "a new Model X"), not a party.</summary>
     private static readonly HashSet<string> OwnerWords = new(StringComparer.OrdinalIgnoreCase) { "its", "their", "his", "her", "our", "my", "your", "new", "a", "an" };
 
-    private static readonly IReadOnlySet<string> MemberNouns = Gazetteer.Words("member-nouns.txt", ignoreCase: false);
+    private static readonly IReadOnlySet<string> MemberNouns = Gazetteer.Words("member-nouns.txt", ignoreCase: true);
 
     private readonly ActorBook _book = book;
     private readonly Gazetteer _gazetteer = Gazetteer.Instance;
@@ -66,7 +66,7 @@ internal sealed class ActorAliases(ActorBook book)
             {
                 var word = u.Text;
                 // A lone letter ("T", "S.") is an initial, a grade or a label, never a party by itself.
-                if (word.TrimEnd('.').Length <= 1 || word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
+                if (word.TrimEnd('.').Length <= 1 || word.Any(char.IsDigit) || FollowedByNumber(u) || PrecededByNumber(u) || IsPlaceLike(word) && !NamesABodyByItsPeople(u) || _gazetteer.OrgWords.GetValueOrDefault(word) == "none" || IsCompoundOfKnown(tokens[u.From]))
                 {
                     continue;
                 }
@@ -135,7 +135,7 @@ internal sealed class ActorAliases(ActorBook book)
         }
     }
 
-    /// <summary>"Brightwell representatives", "Brightwell and Corvex executives": a name before the people of a body names the body.</summary>
+    /// <summary>"Brightwell representatives", "Brightwell and Corvex executives", "officials from Corvex": a name beside the people of a body names the body.</summary>
     private static bool NamesABodyByItsPeople(RawName u)
     {
         var tokens = u.Sentence.Tokens;
@@ -148,7 +148,9 @@ internal sealed class ActorAliases(ActorBook book)
                 k++;
             }
         }
-        return k < tokens.Count && MemberNouns.Contains(tokens[k].Text);
+        // "representatives from Unison", "officials of Corvex".
+        var peopleBefore = u.From >= 2 && tokens[u.From - 1].Text is "from" or "of" or "at" && MemberNouns.Contains(tokens[u.From - 2].Text);
+        return peopleBefore || k < tokens.Count && MemberNouns.Contains(tokens[k].Text) && !tokens[k].IsCapitalized;
     }
 
     /// <summary>A word that owns something ("Norvik's board") or speaks ("Norvik reported") is a name even where it only opens sentences.</summary>
