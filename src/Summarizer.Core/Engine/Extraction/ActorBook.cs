@@ -174,7 +174,7 @@ internal sealed class ActorBook
                 // "in Switzerland" places an event; "Geneva, Switzerland" only qualifies a city.
                 var before = from > 0 ? tokens[from - 1].Text : "";
                 var after = to < tokens.Count ? tokens[to].Text : "";
-                var countryWeight = before == "," || after is "city" or "town" or "capital" ? 0 : Locatives.Contains(before) ? 0.5 : 1;
+                var countryWeight = before == "," || NameShapes.SettlementNouns.Contains(after) ? 0 : Locatives.Contains(before) ? 0.5 : 1;
                 Mention(Get(entry.Canonical, "state"), sentence, tokens[from].Start, tokens[to - 1].End, surface, countryWeight, known: true);
                 break;
             case EntryType.Capital or EntryType.Seat:
@@ -210,7 +210,7 @@ internal sealed class ActorBook
     private static bool IsMetonym(IReadOnlyList<Token> tokens, int from, int to)
     {
         var prev = from > 0 ? tokens[from - 1].Text : "";
-        if (Locatives.Contains(prev) || prev is "capital" or "city" or "of" or "the" or "for" or "," || from > 0 && tokens[from - 1].IsCapitalized)
+        if (Locatives.Contains(prev) || NameShapes.SettlementNouns.Contains(prev) || prev is "of" or "the" or "for" or "," || from > 0 && tokens[from - 1].IsCapitalized)
         {
             return false;
         }

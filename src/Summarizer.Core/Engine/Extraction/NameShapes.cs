@@ -12,6 +12,9 @@ internal static class NameShapes
     /// <summary>Lower-case words that sit inside a name ("Bank of Norway", "Ibn Saud", "Marks & Spencer").</summary>
     public static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "de", "du", "da", "del", "der", "von", "van", "la", "al", "bin", "ibn", "and", "&" };
 
+    /// <summary>Nouns for a city or town ("the capital Moscow", "the city of Porto"): the name beside one is a place.</summary>
+    public static readonly IReadOnlySet<string> SettlementNouns = Gazetteer.Words("settlement-nouns.txt", ignoreCase: true);
+
     /// <summary>Company forms that end a body's name ("Inc.", "PLC", "ASA").</summary>
     public static readonly IReadOnlySet<string> LegalSuffixes = Gazetteer.Words("legal-suffixes.txt", ignoreCase: false);
 

@@ -67,8 +67,8 @@ internal static class VenueExtractor
                 var isCountry = false;
                 var introduced = i > 0 && Prepositions.Contains(tokens[i - 1].Text)
                     || i > 1 && tokens[i - 1].Text == "and" && lastPlaceEnd == i - 1 // "in Lisbon and Porto"
-                    || i > 0 && tokens[i - 1].Text is "capital" or "city"
-                    || i > 1 && tokens[i - 1].Text == "of" && tokens[i - 2].Text is "city" or "capital" or "suburb" or "town"
+                    || i > 0 && NameShapes.SettlementNouns.Contains(tokens[i - 1].Text)
+                    || i > 1 && tokens[i - 1].Text == "of" && NameShapes.SettlementNouns.Contains(tokens[i - 2].Text)
                     || OffersToHost(tokens, end);
                 if (i > 0 && (tokens[i - 1].Text is "at" or "in" || tokens[i - 1].Text == "the" && i > 1 && tokens[i - 2].Text is "at" or "in") && !tokens[i].SentenceStart
                     && tokens[i].Text is not ("a" or "an")
