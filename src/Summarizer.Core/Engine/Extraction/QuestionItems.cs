@@ -41,7 +41,8 @@ internal static class QuestionItems
         {
             // "It is not known when the two sides will meet again" -> "When will the two sides meet again?"
             var at = CueExtractor.IndexOfWord(lower, wh);
-            if (w < 0 && at > 0 && CueExtractor.IndexOfWord(lower[..at], "not") >= 0 && InvertedClause(FirstClause(quote[(at + wh.Length)..])) is { } inverted)
+            var not = at > 0 ? CueExtractor.IndexOfWord(lower[..at], "not") : -1;
+            if (w < 0 && not >= 0 && InvertedClause(Resolved(FirstClause(quote[(at + wh.Length)..]), quote[..not])) is { } inverted)
             {
                 return wh == "if" ? inverted : Capitalize(wh) + " " + inverted[0..1].ToLowerInvariant() + inverted[1..];
             }
@@ -172,10 +173,24 @@ internal static class QuestionItems
         return who is "it" or "they" && said > 0 && said < at && Subject(quote[..said]) is { } speaker ? speaker : who;
     }
 
+    /// <summary>"[The authority has not said when] it will rule": a leading "it"/"they" is the subject named before.</summary>
+    private static string Resolved(string clause, string before)
+    {
+        var space = clause.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 && clause[..space] is "it" or "they" && Subject(before) is { } subject && subject.ToLowerInvariant() is not ("it" or "they" or "")
+            ? subject + clause[space..]
+            : clause;
+    }
+
     private static string FirstClause(string s)
     {
         s = s.Trim();
         var cut = s.IndexOfAny([',', ';', '—']);
+        // "9,000 staff": a comma between digits is part of the number.
+        while (cut > 0 && s[cut] == ',' && cut + 1 < s.Length && char.IsDigit(s[cut - 1]) && char.IsDigit(s[cut + 1]))
+        {
+            cut = s.IndexOfAny([',', ';', '—'], cut + 1);
+        }
         return (cut > 0 ? s[..cut] : s).TrimEnd('.', ' ');
     }
 
