@@ -54,6 +54,16 @@ public sealed class ActorEvidenceTests
     }
 
     [Fact]
+    public void A_firm_its_analysts_work_at_is_a_body_not_a_person()
+    {
+        var actor = Assert.Single(TestArticles.Summarize(
+            "Analysts at Marlow Finch said the regulator could demand the sale of up to 30 stores.").Actors);
+
+        Assert.Equal("Marlow Finch", actor.Name);
+        Assert.Equal(Summarizer.Core.Documents.ActorKind.Organization, actor.Kind);
+    }
+
+    [Fact]
     public void A_company_officer_is_a_person_with_a_role()
     {
         var actor = Assert.Single(TestArticles.Summarize(

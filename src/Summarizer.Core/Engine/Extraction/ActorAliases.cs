@@ -37,7 +37,8 @@ internal sealed class ActorAliases(ActorBook book)
         foreach (var u in _book.Unknown.Where(u => u.To - u.From >= 2 && u.Acronym is null))
         {
             var tokens = u.Sentence.Tokens;
-            if (!NameShapes.IsPersonName(_book.Text, tokens, u.From, u.To) || NameShapes.OrgHeadIndex(tokens, u.From, u.To) >= 0)
+            // "analysts at Peel Hunt": a name its people work at is a body, however much it looks like a person's.
+            if (!NameShapes.IsPersonName(_book.Text, tokens, u.From, u.To) || NameShapes.OrgHeadIndex(tokens, u.From, u.To) >= 0 || NamesABodyByItsPeople(u))
             {
                 continue;
             }
@@ -116,11 +117,14 @@ internal sealed class ActorAliases(ActorBook book)
             }
             // Two or three name words, with any "of the" between them ("Keepers of the Marsh").
             var nameWords = Enumerable.Range(u.From, count).Count(k => tokens[k].IsCapitalized);
-            if (u.Acronym is null && nameWords is 2 or 3 && proseCounts.GetValueOrDefault(u.Text) >= 2 && !IsOwnedThing(u.Text)
+            var namedByPeople = NamesABodyByItsPeople(u);
+            if (u.Acronym is null && nameWords is 2 or 3 && (proseCounts.GetValueOrDefault(u.Text) >= 2 || namedByPeople) && !IsOwnedThing(u.Text)
                 && Enumerable.Range(u.From, count).All(k => tokens[k].IsWord && !tokens[k].Text.Any(char.IsDigit)))
             {
-                // A multiword name the story keeps using, that is not a person: a company or body ("Pacific Jet").
-                _book.Mention(_book.Get(u.Text, "organization"), u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
+                // A multiword name the story keeps using, or whose people act for it, that is not a person: a company or body ("Pacific Jet").
+                var body = _book.Get(u.Text, "organization");
+                body.NamedAsParty |= namedByPeople;
+                _book.Mention(body, u.Sentence, tokens[u.From].Start, tokens[u.To - 1].End, u.Text, 1);
                 continue;
             }
             if (u.Acronym is not null)
