@@ -114,4 +114,13 @@ public sealed class VenueTests
         Assert.Equal("Kano", venue.Name);
         Assert.Equal(VenueStatus.Held, venue.Status);
     }
+
+    [Fact]
+    public void An_unlisted_town_some_words_after_the_meeting_word_is_the_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "The club's chairman met league officials at the league's headquarters in Dunmore on Monday to discuss the replay.");
+
+        Assert.Equal("Dunmore", Assert.Single(summary.Venues).Name);
+    }
 }

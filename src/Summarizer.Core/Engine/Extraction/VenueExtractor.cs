@@ -104,7 +104,7 @@ internal static class VenueExtractor
                     }
                 }
                 if (name is null && entry is null && i > 0 && tokens[i - 1].Text == "in" && tokens[i].IsCapitalized
-                    && !gazetteer.NonEntities.Contains(tokens[i].Text) && cuePositions.Any(c => Math.Abs(c - i) <= 6))
+                    && !gazetteer.NonEntities.Contains(tokens[i].Text) && cuePositions.Any(c => Math.Abs(c - i) <= 10))
                 {
                     // "talks in Vaals": a place the gazetteer does not know, named right by an event word.
                     (name, end) = UnknownPlace(model.Text, tokens, i, actors);
