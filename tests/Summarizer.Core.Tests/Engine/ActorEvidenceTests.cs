@@ -157,4 +157,39 @@ public sealed class ActorEvidenceTests
         Assert.Contains("Velmora", actors);
         Assert.Contains("Quintrell", actors);
     }
+
+    [Fact]
+    public void An_unnamed_body_beside_a_named_party_is_an_actor()
+    {
+        var actors = Actors("The Northvale Hospital Trust and the nurses' union agreed on Thursday to hire 200 more nurses by spring.");
+
+        Assert.Contains("nurses' union", actors);
+    }
+
+    [Fact]
+    public void An_unnamed_body_the_story_keeps_naming_is_an_actor()
+    {
+        var actors = Actors(
+            "Parents asked the school board to delay the vote. The Westbrook Parents Group said the school board had not listened to families.");
+
+        Assert.Contains("school board", actors);
+    }
+
+    [Fact]
+    public void An_unnamed_body_is_not_listed_when_a_named_body_has_its_head()
+    {
+        var actors = Actors(
+            "The Tarn Valley Farmers Union met ministers on Monday. The farmers' union said the farmers' union would not sign the deal.");
+
+        Assert.DoesNotContain("farmers' union", actors);
+        Assert.Contains("Tarn Valley Farmers Union", actors);
+    }
+
+    [Fact]
+    public void Either_party_is_not_a_body()
+    {
+        var actors = Actors("The agreement lets either party withdraw within a month, and either party may ask the court to rule.");
+
+        Assert.DoesNotContain("either party", actors);
+    }
 }

@@ -24,6 +24,11 @@ internal sealed class BodyHeads(ActorBook book)
     /// <summary>Lower-case heads the text also uses with a lower-case modifier ("the health ministry"): an unnamed body.</summary>
     private readonly Dictionary<string, string> _modifiedHeads = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Where a head is used with its modifier ("the nurses' union"), from the modifier to the head.</summary>
+    private sealed record ModifiedHead(Sentence Sentence, int From, int Head, string Text);
+
+    private readonly List<ModifiedHead> _modifiedMentions = [];
+
     /// <summary>Notes a name set off by commas right after a head ("the doctors' union, SIM,") as the name of that head's body.</summary>
     /// <returns>True when the name was an acronym so introduced, and is now a defined body.</returns>
     public bool NoteAppositive(Sentence sentence, int from, int to)
@@ -63,6 +68,7 @@ internal sealed class BodyHeads(ActorBook book)
             && !IsParticipleOrAdverb(modifier.Text))
         {
             _modifiedHeads.TryAdd(tokens[i].Text, _book.Slice(tokens, m, i + 1));
+            _modifiedMentions.Add(new ModifiedHead(sentence, m, i, _book.Slice(tokens, m, i + 1)));
         }
         // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
         if (i > 0 && tokens[i - 1].Text is "the" or "The" && _gazetteer.GroupHeads.ContainsKey(tokens[i].Text)
@@ -158,6 +164,51 @@ internal sealed class BodyHeads(ActorBook book)
             }
             MentionAll(target, group);
         }
+        ResolveUnnamedBodies();
+    }
+
+    /// <summary>
+    /// "The hospital trust and the nurses' union agreed": a body the story names only by its modified head is a party
+    /// when it is used twice, or named beside a party; unless a named body has that head ("Unison ... the union").
+    /// </summary>
+    private void ResolveUnnamedBodies()
+    {
+        foreach (var group in _modifiedMentions.GroupBy(h => h.Text, StringComparer.OrdinalIgnoreCase))
+        {
+            var first = group.First();
+            var head = first.Sentence.Tokens[first.Head].Text;
+            if (head.Equals("government", StringComparison.OrdinalIgnoreCase)
+                || _book.Actors.Values.Any(a => a.Kind is not ("person" or "state") && a.Name.Split(' ').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase))))
+            {
+                continue;
+            }
+            var besideParty = group.Any(BesideParty);
+            if (group.Count() < 2 && !besideParty)
+            {
+                continue;
+            }
+            var body = _book.Get(first.Text, _gazetteer.GroupHeads[head]);
+            body.NamedAsParty |= besideParty;
+            foreach (var mention in group)
+            {
+                var tokens = mention.Sentence.Tokens;
+                _book.Mention(body, mention.Sentence, tokens[mention.From].Start, tokens[mention.Head].End, mention.Text, 1);
+            }
+        }
+    }
+
+    /// <summary>"X and the nurses' union", "the nurses' union and X": joined to a named party.</summary>
+    private bool BesideParty(ModifiedHead mention)
+    {
+        var tokens = mention.Sentence.Tokens;
+        var before = mention.From - 1;
+        if (before >= 0 && tokens[before].Text is "the" or "The")
+        {
+            before--;
+        }
+        var joinedBefore = before >= 1 && tokens[before].Text == "and" && _book.Mentions.Any(m => m.End == tokens[before - 1].End);
+        var joinedAfter = mention.Head + 2 < tokens.Count && tokens[mention.Head + 1].Text == "and" && _book.Mentions.Any(m => m.Start >= tokens[mention.Head + 2].Start && m.Start <= tokens[Math.Min(tokens.Count - 1, mention.Head + 3)].Start);
+        return joinedBefore || joinedAfter;
     }
 
     /// <summary>A bare head counts half a mention: it refers to the body without naming it.</summary>
@@ -170,8 +221,9 @@ internal sealed class BodyHeads(ActorBook book)
         }
     }
 
-    /// <summary>"the", "a", "its": an article or possessive before a head modifies nothing.</summary>
-    private static bool IsDeterminer(string word) => word is "the" or "a" or "an" or "its" or "their";
+    /// <summary>"the", "a", "its", "either": an article, possessive or quantifier before a head modifies nothing.</summary>
+    private static bool IsDeterminer(string word) =>
+        word is "the" or "a" or "an" or "its" or "their" or "either" or "neither" or "each" or "both" or "any" or "every" or "other" or "another" or "some" or "no";
 
     /// <summary>"the elected council", "the only union": a word in -ed or -ly describes the head rather than naming the body.</summary>
     private static bool IsParticipleOrAdverb(string word) =>
