@@ -43,4 +43,14 @@ public sealed class ConditionTests
         Assert.True(condition.Evidence.Quote.Split(' ').Length <= 50);
         Assert.Contains("only if the inspectors approve the repairs", condition.Evidence.Quote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Putting_off_a_decision_until_something_happens_is_a_condition()
+    {
+        var summary = TestArticles.Summarize(
+            "The planning board has postponed its decision on the harbour hotel until the developer submits a new flood study, the board said on Friday.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Contains("until the developer submits a new flood study", condition.Evidence.Quote, StringComparison.Ordinal);
+    }
 }

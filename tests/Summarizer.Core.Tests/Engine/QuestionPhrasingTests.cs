@@ -19,6 +19,7 @@ public sealed class QuestionPhrasingTests
     [InlineData("It is unclear whether the 9,000 staff will back the agreement", "Will the 9,000 staff back the agreement?")]
     [InlineData("The competition authority has not said when it will rule", "When will the competition authority rule?")]
     [InlineData("It is not known when it will reopen", "When will it reopen?")]
+    [InlineData("The ferry operator said it expected to resume sailings by June", "Will the ferry operator resume sailings by June?")]
     [InlineData("It is not known when the ferry will sail again", "When will the ferry sail again?")]
     [InlineData("It remains unclear whether the school will open in May", "Will the school open in May?")]
     [InlineData("The board has yet to decide whether to sell the stadium", "When will the board decide whether to sell the stadium?")]
