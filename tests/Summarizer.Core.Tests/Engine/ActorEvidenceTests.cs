@@ -192,4 +192,12 @@ public sealed class ActorEvidenceTests
 
         Assert.DoesNotContain("either party", actors);
     }
+
+    [Fact]
+    public void A_known_persons_administration_is_a_body()
+    {
+        var actors = Actors("The Trump administration gave the university until Friday to accept the terms, officials said.");
+
+        Assert.Contains("Trump administration", actors);
+    }
 }

@@ -119,9 +119,9 @@ internal sealed class BodyHeads(ActorBook book)
                 return null;
             }
         }
-        // "the Kenyan government", "the Chile government" are the state; a known person's "campaign" is left to the person.
-        // "the U.N. health agency" is a unit or a description of a known body, not another actor.
-        if (_gazetteer.MatchAt(_book.Text, tokens, from, out var end) is { } entry && end == to && entry.Type is not EntryType.Place)
+        // "the Kenyan government", "the Chile government" are the state; "the U.N. health agency" is a unit or a
+        // description of a known body, not another actor. A known person's body ("the Trump administration") is one.
+        if (_gazetteer.MatchAt(_book.Text, tokens, from, out var end) is { } entry && end == to && entry.Type is not (EntryType.Place or EntryType.Person))
         {
             return null;
         }
