@@ -200,4 +200,20 @@ public sealed class ActorEvidenceTests
 
         Assert.Contains("Trump administration", actors);
     }
+
+    [Fact]
+    public void A_single_name_that_speaks_is_a_body()
+    {
+        var actors = Actors("Skyhop said it would close its base at the airport if landing fees rose again next year.");
+
+        Assert.Contains("Skyhop", actors);
+    }
+
+    [Fact]
+    public void An_ordinary_plural_that_speaks_at_a_sentence_start_is_not_a_body()
+    {
+        var actors = Actors("The quarry will stay shut until spring. Miners said the closure would cost them a season's pay.");
+
+        Assert.DoesNotContain("Miners", actors);
+    }
 }

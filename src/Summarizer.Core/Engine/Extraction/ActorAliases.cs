@@ -107,10 +107,10 @@ internal sealed class ActorAliases(ActorBook book)
                     _book.AddPerson(u.Sentence, u.From, u.To, u.Role);
                 }
                 else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2))
-                    || NamesABodyByItsPeople(u))
+                    || NamesABodyByItsPeople(u) || SpeaksAsBody(u))
                 {
                     var actor = _book.Get(word, "organization");
-                    actor.NamedAsParty |= NamesABodyByItsPeople(u);
+                    actor.NamedAsParty |= NamesABodyByItsPeople(u) || SpeaksAsBody(u);
                     _book.Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
                 continue;
@@ -156,6 +156,10 @@ internal sealed class ActorAliases(ActorBook book)
         var peopleBefore = u.From >= 2 && tokens[u.From - 1].Text is "from" or "of" or "at" && MemberNouns.Contains(tokens[u.From - 2].Text);
         return peopleBefore || k < tokens.Count && MemberNouns.Contains(tokens[k].Text) && !tokens[k].IsCapitalized;
     }
+
+    /// <summary>"Ryanair said": a single coined word that speaks is a body; "Miners said" is people, an ordinary word.</summary>
+    private bool SpeaksAsBody(RawName u) =>
+        u.Speaks && !_gazetteer.NonEntities.Contains(u.Text) && !Roles.WordVectors.Instance.IsCommonWord(u.Text);
 
     /// <summary>A word that owns something ("Norvik's board") or speaks ("Norvik reported") is a name even where it only opens sentences.</summary>
     private bool UsedAsName(string word) =>

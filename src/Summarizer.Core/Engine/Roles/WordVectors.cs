@@ -55,6 +55,16 @@ internal sealed class WordVectors
         return body.Length > 0 && Find(body, letter: false) < 0;
     }
 
+    /// <summary>
+    /// Whether the word, or its singular, is a whole token of the encoder's vocabulary: an ordinary English word
+    /// ("miners", "shell") rather than a coined name ("Ryanair").
+    /// </summary>
+    public bool IsCommonWord(string word)
+    {
+        var folded = Fold(word);
+        return _ids.ContainsKey(folded) || folded.Length > 3 && folded.EndsWith('s') && _ids.ContainsKey(folded.AsSpan(0, folded.Length - 1));
+    }
+
     /// <summary>The mean of the words' vectors at unit length; all zeros when no word has one.</summary>
     /// <param name="words">Lower-case words; each is split into runs of letters and each run into WordPiece pieces.</param>
     public float[] Mean(IEnumerable<string> words)
