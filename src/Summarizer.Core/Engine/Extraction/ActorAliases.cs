@@ -102,15 +102,16 @@ internal sealed class ActorAliases(ActorBook book)
                 // A capitalised word seen only at sentence starts or in the headline may be an ordinary word ("Fishermen").
                 var recurring = singleCounts.GetValueOrDefault(word) >= 2 && !_book.LowerWords.Contains(word.ToLowerInvariant())
                     && (MidSentenceWords().Contains(word) || UsedAsName(word));
+                var namedAsParty = NamesABodyByItsPeople(u) || SpeaksAsBody(u);
                 if (u.Role is not null && !acronym && word.All(char.IsLetter))
                 {
                     _book.AddPerson(u.Sentence, u.From, u.To, u.Role);
                 }
                 else if ((acronym && (singleCounts.GetValueOrDefault(word) >= 2 || u.Acronym is not null)) || (recurring && !(sentenceStart && singleCounts[word] < 2))
-                    || NamesABodyByItsPeople(u) || SpeaksAsBody(u))
+                    || namedAsParty)
                 {
                     var actor = _book.Get(word, "organization");
-                    actor.NamedAsParty |= NamesABodyByItsPeople(u) || SpeaksAsBody(u);
+                    actor.NamedAsParty |= namedAsParty;
                     _book.Mention(actor, u.Sentence, tokens[u.From].Start, tokens[u.From].End, word, 1);
                 }
                 continue;
