@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using Summarizer.Core.Engine.Roles;
+using Summarizer.Core.Engine.Lexicon;
 using Summarizer.Distill;
 
 // distill-word-vectors OUT_FILE [DIMENSIONS]: the vectors the local engine ships as Data/word-vectors.bin.

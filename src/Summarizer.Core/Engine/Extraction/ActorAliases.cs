@@ -160,7 +160,7 @@ internal sealed class ActorAliases(ActorBook book)
 
     /// <summary>"Ryanair said": a single coined word that speaks is a body; "Miners said" is people, an ordinary word.</summary>
     private bool SpeaksAsBody(RawName u) =>
-        u.Speaks && !_gazetteer.NonEntities.Contains(u.Text) && !Roles.WordVectors.Instance.IsCommonWord(u.Text);
+        u.Speaks && !_gazetteer.NonEntities.Contains(u.Text) && !WordVectors.Instance.IsCommonWord(u.Text);
 
     /// <summary>A word that owns something ("Norvik's board") or speaks ("Norvik reported") is a name even where it only opens sentences.</summary>
     private bool UsedAsName(string word) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Summarizer.Core.Engine.Lexicon;
 using Summarizer.Core.Engine.Text;
 
 namespace Summarizer.Core.Engine.Roles;

@@ -1,3 +1,4 @@
+using Summarizer.Core.Engine.Lexicon;
 using Summarizer.Core.Engine.Roles;
 using Summarizer.Core.Engine.Text;
 

@@ -1,6 +1,6 @@
-using Summarizer.Core.Engine.Roles;
+using Summarizer.Core.Engine.Lexicon;
 
-namespace Summarizer.Core.Tests.Engine.Roles;
+namespace Summarizer.Core.Tests.Engine.Lexicon;
 
 public sealed class WordVectorsTests
 {

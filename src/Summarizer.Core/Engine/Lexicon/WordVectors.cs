@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Summarizer.Core.Engine.Lexicon;
 
-namespace Summarizer.Core.Engine.Roles;
+namespace Summarizer.Core.Engine.Lexicon;
 
 /// <summary>
 /// Static word vectors distilled from the sentence encoder all-MiniLM-L6-v2 (<c>tools/Summarizer.Distill</c>): one per
