@@ -123,4 +123,13 @@ public sealed class VenueTests
 
         Assert.Equal("Dunmore", Assert.Single(summary.Venues).Name);
     }
+
+    [Fact]
+    public void A_country_the_delegations_travel_to_for_talks_is_the_venue()
+    {
+        var summary = TestArticles.Summarize(
+            "The first round ended without a deal. Both delegations will now travel to Oman for a second round of negotiations next week.");
+
+        Assert.Equal("Oman", Assert.Single(summary.Venues).Name);
+    }
 }

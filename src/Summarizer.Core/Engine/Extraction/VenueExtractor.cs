@@ -93,7 +93,9 @@ internal static class VenueExtractor
                     // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
                     // "the war in Ukraine" is not.
                     var hosts = OffersToHost(tokens, end);
-                    if (!hosts && !cuePositions.Any(c => c < i && i - c <= 3))
+                    // "talks in Switzerland", "travel to Oman for talks"; but "talks over the war in Ukraine" does not place them.
+                    var placed = i > 0 && tokens[i - 1].Text is "in" or "to" or "at" && cuePositions.Any(c => c > i && c - i <= 6);
+                    if (!hosts && !placed && !cuePositions.Any(c => c < i && i - c <= 3))
                     {
                         continue;
                     }
