@@ -216,4 +216,21 @@ public sealed class ActorEvidenceTests
 
         Assert.DoesNotContain("Miners", actors);
     }
+
+    [Fact]
+    public void A_court_named_by_its_city_is_a_body_even_after_a()
+    {
+        var actor = Assert.Single(TestArticles.Summarize(
+            "A Lagos court ordered the shipping line and the port authority to return to mediation on Monday.").Actors);
+
+        Assert.Equal("Lagos court", actor.Name);
+    }
+
+    [Fact]
+    public void A_group_described_after_a_is_not_a_particular_body()
+    {
+        var actors = Actors("Ministers welcomed a proposal by a Japanese study group urging both nations to open trade talks.");
+
+        Assert.DoesNotContain(actors, a => a.EndsWith("study group", StringComparison.Ordinal));
+    }
 }

@@ -86,11 +86,17 @@ internal sealed class BodyHeads(ActorBook book)
     {
         var tokens = sentence.Tokens;
         var definite = from > 0 && tokens[from - 1].Text == "the" || tokens[from].Text == "The";
-        if (tokens[from].Text == "The")
+        // "a Lagos court": with "a", only a place's body is one particular body ("a Japanese study group" is not).
+        var indefinite = from > 0 && tokens[from - 1].Text is "a" or "an" || tokens[from].Text is "A" or "An";
+        if (tokens[from].Text is "The" or "A" or "An")
         {
             from++;
         }
-        if (!definite || from >= to || to - from > 3 || to >= tokens.Count)
+        if (!(definite || indefinite) || from >= to || to - from > 3 || to >= tokens.Count)
+        {
+            return null;
+        }
+        if (indefinite && !(_gazetteer.MatchAt(_book.Text, tokens, from, out var placeEnd) is { Type: EntryType.Place or EntryType.Capital } && placeEnd == to))
         {
             return null;
         }
