@@ -59,6 +59,17 @@ public sealed class ClauseRoleTests
     }
 
     [Fact]
+    public void A_weather_report_that_names_no_party_has_no_conditions()
+    {
+        var summary = TestArticles.Summarize(
+            "Heavy rain fell across the northern coast on Tuesday as a storm moved inland, flooding several roads. "
+            + "The weather service said more than 80 millimetres of rain fell overnight. "
+            + "Forecasters expect the rain to ease by Thursday, with sunshine returning at the weekend.");
+
+        Assert.Empty(summary.Conditions);
+    }
+
+    [Fact]
     public void Is_pressing_for_is_a_demand_held_by_the_subject()
     {
         var summary = TestArticles.Summarize(

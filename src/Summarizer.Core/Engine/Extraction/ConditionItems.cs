@@ -10,8 +10,17 @@ namespace Summarizer.Core.Engine.Extraction;
 /// </summary>
 internal static class ConditionItems
 {
+    /// <summary>What the holder is called when no party of the story can hold the condition.</summary>
+    private const string NoHolder = "article";
+
+    /// <summary>
+    /// The conditions of the picked sentences. A term is set by someone: a sentence only the classifier picked, in a
+    /// story that names no party at all (a weather report), is not kept; the cue rules' picks are.
+    /// </summary>
     public static IReadOnlyList<Condition> From(TextModel model, ActorSet actors, IEnumerable<CueHit> hits) =>
-        hits.Select(h => new Condition(Holder(h, actors, model.Text), ConditionText(model.Text, h), h.Evidence))
+        hits.Select(h => (Hit: h, Holder: Holder(h, actors, model.Text)))
+            .Where(c => c.Holder != NoHolder || c.Hit.Score >= Roles.RoleCandidates.RuleThreshold)
+            .Select(c => new Condition(c.Holder, ConditionText(model.Text, c.Hit), c.Hit.Evidence))
             .ToList();
 
     private static string Holder(CueHit hit, ActorSet actors, string text)
@@ -42,7 +51,7 @@ internal static class ConditionItems
             .Where(m => m.Sentence < hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && selected.Contains(m.Actor))
             .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
             .FirstOrDefault();
-        return earlier?.Actor.Name ?? actors.Selected.FirstOrDefault()?.Name ?? "article";
+        return earlier?.Actor.Name ?? actors.Selected.FirstOrDefault()?.Name ?? NoHolder;
     }
 
     /// <summary>Determiners dropped from a common-noun holder: "the nurses' union" holds as "nurses' union".</summary>
