@@ -233,4 +233,13 @@ public sealed class ActorEvidenceTests
 
         Assert.DoesNotContain(actors, a => a.EndsWith("study group", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_sports_club_is_a_body_not_a_person()
+    {
+        var actor = TestArticles.Summarize("Dunmore Rovers beat the league leaders 2-1 on Saturday to climb to fourth in the table.").Actors
+            .Single(a => a.Name == "Dunmore Rovers");
+
+        Assert.Equal(Summarizer.Core.Documents.ActorKind.Organization, actor.Kind);
+    }
 }
