@@ -242,4 +242,12 @@ public sealed class ActorEvidenceTests
 
         Assert.Equal(Summarizer.Core.Documents.ActorKind.Organization, actor.Kind);
     }
+
+    [Fact]
+    public void An_ordinary_word_before_officials_at_a_sentence_start_describes_them()
+    {
+        var actors = Actors("The plant will close in May. Local officials fear the loss of 1,200 jobs.");
+
+        Assert.DoesNotContain("Local", actors);
+    }
 }

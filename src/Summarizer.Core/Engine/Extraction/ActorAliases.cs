@@ -155,7 +155,9 @@ internal sealed class ActorAliases(ActorBook book)
         }
         // "representatives from Unison", "officials of Corvex".
         var peopleBefore = u.From >= 2 && tokens[u.From - 1].Text is "from" or "of" or "at" && MemberNouns.Contains(tokens[u.From - 2].Text);
-        return peopleBefore || k < tokens.Count && MemberNouns.Contains(tokens[k].Text) && !tokens[k].IsCapitalized;
+        // "Local officials fear", "Senior executives said": an ordinary word opening the sentence describes the people.
+        var describesPeople = tokens[u.From].SentenceStart && u.To - u.From == 1 && WordVectors.Instance.IsCommonWord(u.Text);
+        return peopleBefore || k < tokens.Count && MemberNouns.Contains(tokens[k].Text) && !tokens[k].IsCapitalized && !describesPeople;
     }
 
     /// <summary>"Ryanair said": a single coined word that speaks is a body; "Miners said" is people, an ordinary word.</summary>
