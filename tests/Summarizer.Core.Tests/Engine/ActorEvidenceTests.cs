@@ -250,4 +250,13 @@ public sealed class ActorEvidenceTests
 
         Assert.DoesNotContain("Local", actors);
     }
+
+    [Fact]
+    public void A_surname_that_is_also_a_place_word_is_still_a_surname()
+    {
+        var actor = TestArticles.Summarize("Voltaris chief executive Mina Park said the company was studying its options.").Actors
+            .Single(a => a.Kind == Summarizer.Core.Documents.ActorKind.Person);
+
+        Assert.Equal("Mina Park", actor.Name);
+    }
 }

@@ -30,8 +30,10 @@ internal static class NameShapes
         for (var k = from; k < to; k++)
         {
             var t = tokens[k];
+            // "Mina Park", "Anna Hall": a surname may be a place's head word, though never a body's.
+            var placeHeadAsSurname = k == to - 1 && count >= 2 && gazetteer.OrgWords.GetValueOrDefault(t.Text) == "none";
             if (!t.IsWord || !t.IsCapitalized || t.IsAllCaps && t.Text.Length > 1 && !t.Text.Contains('.', StringComparison.Ordinal)
-                || gazetteer.IsTitleWord(t.Text) || gazetteer.OrgWords.ContainsKey(t.Text) || t.Text.Any(char.IsDigit))
+                || gazetteer.IsTitleWord(t.Text) || gazetteer.OrgWords.ContainsKey(t.Text) && !placeHeadAsSurname || t.Text.Any(char.IsDigit))
             {
                 if (!(Connectors.Contains(t.Text) && k > from))
                 {
