@@ -132,4 +132,14 @@ public sealed class VenueTests
 
         Assert.Equal("Oman", Assert.Single(summary.Venues).Name);
     }
+
+    [Theory]
+    [InlineData("The two leaders will hold a summit in Tigray next month, officials said.", "Tigray")]
+    [InlineData("Fighting in Tigray has displaced thousands of families this year.", null)]
+    public void A_region_is_a_venue_when_the_event_is_placed_in_it(string text, string? venue)
+    {
+        var summary = TestArticles.Summarize(text);
+
+        Assert.Equal(venue, summary.Venues.SingleOrDefault()?.Name);
+    }
 }

@@ -86,8 +86,9 @@ internal static class VenueExtractor
                         introduced = introduced || i < 3;
                     }
                 }
-                else if (entry is { Type: EntryType.CountryName })
+                else if (entry is { Type: EntryType.CountryName } or { Type: EntryType.Place, Kind: "region" })
                 {
+                    // A region is placed like a country: "a summit in Alaska", but not "fighting in Darfur".
                     name = entry.Canonical;
                     isCountry = true;
                     // A country is a venue only when the event is said to be in it ("talks in Switzerland") or it hosts;
