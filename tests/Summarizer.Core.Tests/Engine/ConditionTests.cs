@@ -53,4 +53,15 @@ public sealed class ConditionTests
         var condition = Assert.Single(summary.Conditions);
         Assert.Contains("until the developer submits a new flood study", condition.Evidence.Quote, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_body_that_states_the_terms_holds_them()
+    {
+        var summary = TestArticles.Summarize(
+            "Voltaris Semiconductor paused its plant expansion on Wednesday. "
+            + "The water board said it would only issue a new permit if Voltaris cuts its water use by a third.");
+
+        var condition = Assert.Single(summary.Conditions);
+        Assert.Equal("water board", condition.Holder);
+    }
 }

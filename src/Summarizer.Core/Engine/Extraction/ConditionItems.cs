@@ -47,6 +47,10 @@ internal static class ConditionItems
         {
             return speaker;
         }
+        if (SpeakerHolder(hit, actors, selected, text) is { } statedBy)
+        {
+            return statedBy;
+        }
         var earlier = actors.Mentions
             .Where(m => m.Sentence < hit.Sentence.Index && m.Sentence >= hit.Sentence.Index - 2 && selected.Contains(m.Actor))
             .OrderByDescending(m => m.Sentence).ThenBy(m => m.Start)
@@ -85,10 +89,32 @@ internal static class ConditionItems
                 break;
             }
         }
-        if (subject is null)
+        return subject is null ? null : HolderOf(hit, subject, verb, actors, selected, text);
+    }
+
+    /// <summary>
+    /// "The water board said it would only issue a permit if ...": with no party named before the cue, the body that
+    /// states the terms holds them, named by the subject of the sentence's first speech verb before the cue.
+    /// </summary>
+    private static string? SpeakerHolder(CueHit hit, ActorSet actors, HashSet<ActorRecord> selected, string text)
+    {
+        var tokens = hit.Sentence.Tokens;
+        for (var k = 0; k < tokens.Count && tokens[k].Start < hit.CueStart; k++)
         {
-            return null;
+            // Only a body named by its head ("the board", "the ministry"): "a joint statement said" or "the first
+            // source said" report terms without setting them.
+            if (Gazetteer.Instance.SpeechVerbs.Contains(tokens[k].Text) && ClauseSubject.Find(hit.Sentence, k) is { Pronoun: null } subject
+                && Gazetteer.Instance.GroupHeads.ContainsKey(tokens[subject.HeadEnd - 1].Text.ToLowerInvariant()))
+            {
+                return HolderOf(hit, subject, k, actors, selected, text);
+            }
         }
+        return null;
+    }
+
+    private static string? HolderOf(CueHit hit, SubjectSpan subject, int verb, ActorSet actors, HashSet<ActorRecord> selected, string text)
+    {
+        var tokens = hit.Sentence.Tokens;
         var (from, headTo, to) = (tokens[subject.Start].Start, tokens[subject.HeadEnd - 1].End, tokens[subject.End - 1].End);
         var inSubject = actors.Mentions.Where(m => m.Sentence == hit.Sentence.Index && m.Start >= from && m.End <= to).OrderBy(m => m.Start).ToList();
         var inHead = inSubject.Where(m => m.End <= headTo).ToList();
