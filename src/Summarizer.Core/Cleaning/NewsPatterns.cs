@@ -25,7 +25,7 @@ internal static partial class NewsPatterns
         "yesterday", "today",
     ]);
 
-    /// <summary>A line that is only a date or time ("May 16, 2025", "Updated 7:46 p.m. | Posted 12:14 p.m.").</summary>
+    /// <summary>A line that is only a date or time ("May 16, 2025", "Updated 9:05 a.m. | Posted 8:30 a.m.").</summary>
     /// <param name="hasDate">Whether it names a day (not only a time), so it can serve as the article's date.</param>
     public static bool IsDateLine(string line, out bool hasDate)
     {
