@@ -259,4 +259,14 @@ public sealed class ActorEvidenceTests
 
         Assert.Equal("Mina Park", actor.Name);
     }
+
+    [Fact]
+    public void A_role_with_a_lower_case_of_complement_introduces_a_person()
+    {
+        var actor = TestArticles.Summarize(
+            "The talks include the leader of the opposition Ana Ruiz, people familiar with the process said.").Actors.Single();
+
+        Assert.Equal("Ana Ruiz", actor.Name);
+        Assert.Equal("leader of the opposition", actor.Role);
+    }
 }

@@ -95,6 +95,15 @@ internal sealed class TitledPersons(ActorBook book)
         {
             k -= 2;
         }
+        // "the head of congress Jorge Rodriguez", "the leader of the opposition Ana Ruiz": a lower-case "of" complement.
+        if (!comma && k > 1 && tokens[k].IsWord && char.IsLower(tokens[k].Text[0]) && !_gazetteer.IsTitleWord(tokens[k].Text))
+        {
+            var of = tokens[k - 1].Text == "the" ? k - 2 : k - 1;
+            if (of > 0 && tokens[of].Text == "of" && _gazetteer.IsTitleWord(tokens[of - 1].Text))
+            {
+                k = of - 1;
+            }
+        }
         var prev = tokens[k];
         if (!prev.IsWord || !_gazetteer.IsTitleWord(prev.Text) || (!comma && char.IsUpper(prev.Text[0])))
         {
