@@ -269,4 +269,14 @@ public sealed class ActorEvidenceTests
         Assert.Equal("Ana Ruiz", actor.Name);
         Assert.Equal("leader of the opposition", actor.Role);
     }
+
+    [Fact]
+    public void Two_names_after_a_plural_title_are_both_people()
+    {
+        var actors = Actors(
+            "The seats include the two from where former ministers Farida Noor Khan and Tariq Aziz Malik lost to independent candidates.");
+
+        Assert.Contains("Farida Noor Khan", actors);
+        Assert.Contains("Tariq Aziz Malik", actors);
+    }
 }

@@ -85,6 +85,13 @@ internal sealed class TitledPersons(ActorBook book)
             return false;
         }
         var k = from - 1;
+        // "former prime ministers Ana Ruiz and Jorge Rodriguez": the second name shares the plural title.
+        if (k > 0 && tokens[k].Text == "and" && _book.Mentions.Count > 0 && _book.Mentions[^1] is { Actor: { Kind: "person", Role: { } shared } } last
+            && last.Sentence == sentence.Index && last.End == tokens[k - 1].End && !_gazetteer.Titles.Contains(shared.Split(' ')[^1]) && _gazetteer.IsTitleWord(shared.Split(' ')[^1]))
+        {
+            _book.AddPerson(sentence, from, to, shared);
+            return true;
+        }
         var comma = tokens[k].Text == ",";
         if (comma && k > 0)
         {

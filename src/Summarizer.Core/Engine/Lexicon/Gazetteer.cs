@@ -104,7 +104,9 @@ internal sealed class Gazetteer
         VenueCues = venueCues;
     }
 
-    public bool IsTitleWord(string word) => Titles.Contains(word);
+    /// <summary>A title's head word, or its plural ("former prime ministers X and Y").</summary>
+    public bool IsTitleWord(string word) =>
+        Titles.Contains(word) || word.Length > 3 && word.EndsWith('s') && char.IsLower(word[0]) && Titles.Contains(word[..^1]);
 
     /// <summary>
     /// The longest gazetteer entry whose surface starts at <paramref name="tokens"/>[<paramref name="index"/>],
