@@ -279,4 +279,13 @@ public sealed class ActorEvidenceTests
         Assert.Contains("Farida Noor Khan", actors);
         Assert.Contains("Tariq Aziz Malik", actors);
     }
+
+    [Fact]
+    public void An_office_after_a_name_is_a_role_not_a_body()
+    {
+        var actors = Actors("Berths are short in the port, Hana Lind, Minister of Harbour Services, says she will add 300 berths.");
+
+        Assert.Contains("Hana Lind", actors);
+        Assert.DoesNotContain(actors, a => a.Contains("Harbour Services", StringComparison.Ordinal));
+    }
 }

@@ -88,6 +88,12 @@ internal sealed class ActorSpans(ActorBook book, TitledPersons titled)
         {
             return;
         }
+        // "Hana Lind, Minister of Harbour Services, says": an office, not a body; only known names inside count.
+        if (to - from >= 3 && _gazetteer.IsTitleWord(tokens[from].Text) && tokens[from + 1].Text == "of")
+        {
+            _titled.ScanRolePart(sentence, from + 2, to);
+            return;
+        }
 
         // A name whose head word marks an organisation ("Baltic Liberation Front", "Norway Post") is one actor,
         // even if it starts with a country or demonym.

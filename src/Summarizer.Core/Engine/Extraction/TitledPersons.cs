@@ -52,7 +52,8 @@ internal sealed class TitledPersons(ActorBook book)
         return true;
     }
 
-    private void ScanRolePart(Sentence sentence, int from, int to)
+    /// <summary>Records the states, known bodies and acronyms named inside a role or office ("Russian", "WTO", "U.S.").</summary>
+    public void ScanRolePart(Sentence sentence, int from, int to)
     {
         var tokens = sentence.Tokens;
         var p = from;
