@@ -9,7 +9,7 @@ public sealed class QuestionPhrasingTests
     [InlineData("Will the museum reopen before the summer?", "Will the museum reopen before the summer?")]
     [InlineData("The city council has yet to approve the new bus routes", "When will the city council approve the new bus routes?")]
     [InlineData("The cost of the repairs is still unclear", "What is the cost of the repairs?")]
-    [InlineData("The hospital trust has not yet responded to the nurses' letter", "Will the hospital trust respond to the nurses' letter?")]
+    [InlineData("The hospital trust has not yet responded to a letter from the nurses", "Will the hospital trust respond to a letter from the nurses?")]
     [InlineData("The two clubs are expected to announce the transfer on Friday", "Will the two clubs announce the transfer on Friday?")]
     [InlineData("No date has been set for the second round of talks", "When will the second round of talks take place?")]
     [InlineData("Hopes for an early settlement are fading, negotiators said", "Will there be an early settlement?")]

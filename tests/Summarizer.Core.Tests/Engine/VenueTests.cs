@@ -99,7 +99,7 @@ public sealed class VenueTests
     public void Both_places_of_a_coordinated_pair_are_venues()
     {
         var summary = TestArticles.Summarize(
-            "Trade officials from the two countries met in Osaka and Kyoto last week to discuss tariffs on steel.");
+            "Trade ministers of both nations held talks in Osaka and Kyoto last week on steel tariffs.");
 
         Assert.Equal(["Kyoto", "Osaka"], summary.Venues.Select(v => v.Name).Order());
     }

@@ -65,7 +65,7 @@ internal sealed class ActorScan(ActorBook book, BodyHeads heads, ActorSpans span
                          && j + 2 < tokens.Count && tokens[j + 1].Text == "the" && tokens[j + 2].IsCapitalized)
                 {
                     // "Friends of the Earth": one word, "of the", a name; longer runs before "of" are a name and its
-                    // complement ("Derek Black of the University of ...").
+                    // complement ("Anna Berg of the University of Tarland").
                     j += 3;
                 }
                 else if (n.IsPossessive && PossessiveInName(tokens, j))
