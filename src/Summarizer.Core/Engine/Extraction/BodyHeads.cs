@@ -21,11 +21,11 @@ internal sealed class BodyHeads(ActorBook book)
     /// <summary>"the doctors' union, SIM, ...": a name set off after a lower-case head names the body the head refers to.</summary>
     private readonly Dictionary<string, string> _appositives = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Lower-case heads the text also uses with a lower-case modifier ("the health ministry"): an unnamed body.</summary>
-    private readonly Dictionary<string, string> _modifiedHeads = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Where a head is used with its modifier ("the nurses' union"), from the modifier to the head.</summary>
-    private sealed record ModifiedHead(Sentence Sentence, int From, int Head, string Text);
+    /// <summary>Where a head is used with a lower-case modifier ("the health ministry", "the nurses' union"): an unnamed body.</summary>
+    private sealed record ModifiedHead(Sentence Sentence, int From, int Head, string Text)
+    {
+        public string HeadWord => Sentence.Tokens[Head].Text;
+    }
 
     private readonly List<ModifiedHead> _modifiedMentions = [];
 
@@ -67,7 +67,6 @@ internal sealed class BodyHeads(ActorBook book)
             && char.IsLower(modifier.Text[0]) && !_gazetteer.NonEntities.Contains(Capitalize(modifier.Text)) && !IsDeterminer(modifier.Text)
             && !IsParticipleOrAdverb(modifier.Text))
         {
-            _modifiedHeads.TryAdd(tokens[i].Text, _book.Slice(tokens, m, i + 1));
             _modifiedMentions.Add(new ModifiedHead(sentence, m, i, _book.Slice(tokens, m, i + 1)));
         }
         // "the government of Kenya" names Kenya itself; "the union's leaders" still refers to the union.
@@ -149,7 +148,9 @@ internal sealed class BodyHeads(ActorBook book)
                 MentionAll(byApposition, group);
                 continue;
             }
-            var unnamedBody = _modifiedHeads.ContainsKey(head);
+            // The first modified use names the unnamed body ("the health ministry" for "the ministry").
+            var modified = _modifiedMentions.FirstOrDefault(h => h.HeadWord.Equals(head, StringComparison.OrdinalIgnoreCase))?.Text;
+            var unnamedBody = modified is not null;
             var candidates = _book.Actors.Values.Distinct()
                 .Where(a => head == "government" ? a.Kind == "state" && a.Strong >= 1 : a.Kind is not ("person" or "state" or "media")
                     && (a.Name.Split(' ').Any(w => string.Equals(w, head, StringComparison.OrdinalIgnoreCase))
@@ -162,7 +163,7 @@ internal sealed class BodyHeads(ActorBook book)
             var namesBodies = _book.Actors.Values.Any(a => a.Kind is "organization" or "group" && a.Mentions >= 1 && !a.Name.Equals(head, StringComparison.OrdinalIgnoreCase));
             if (target is null && candidates.Count == 0 && group.Count() >= 2 && !namesBodies)
             {
-                target = _book.Get(_modifiedHeads.GetValueOrDefault(head, head), _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
+                target = _book.Get(modified ?? head, _gazetteer.GroupHeads.GetValueOrDefault(head, "organization"));
             }
             if (target is null)
             {
@@ -182,7 +183,7 @@ internal sealed class BodyHeads(ActorBook book)
         foreach (var group in _modifiedMentions.GroupBy(h => h.Text, StringComparer.OrdinalIgnoreCase))
         {
             var first = group.First();
-            var head = first.Sentence.Tokens[first.Head].Text;
+            var head = first.HeadWord;
             if (head.Equals("government", StringComparison.OrdinalIgnoreCase)
                 || _book.Actors.Values.Any(a => a.Kind is not ("person" or "state") && a.Name.Split(' ').Any(w => w.Equals(head, StringComparison.OrdinalIgnoreCase))))
             {
