@@ -43,6 +43,7 @@ public sealed class FunctionsMetadataTests
     [InlineData("GetSummary", "get", "summaries/{id}")]
     [InlineData("ListSummaries", "get", "summaries")]
     [InlineData("Health", "get", "health")]
+    [InlineData("Newsroom", "get", "newsroom/{*path}")]
     public void The_http_api_has_its_routes(string function, string method, string route)
     {
         var trigger = Trigger(function);
@@ -52,11 +53,24 @@ public sealed class FunctionsMetadataTests
         Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(m => m.GetString()));
     }
 
+    /// <summary>The page's static files hold no data; everything the page shows comes from routes that need the key.</summary>
+    [Fact]
+    public void Only_the_health_check_and_the_newsroom_page_answer_without_a_key()
+    {
+        var anonymous = Functions
+            .Where(f => f.GetProperty("bindings").EnumerateArray().Any(b =>
+                b.GetProperty("type").GetString() == "httpTrigger" && b.GetProperty("authLevel").GetString() != "Function"))
+            .Select(f => f.GetProperty("name").GetString())
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(["Health", "Newsroom"], anonymous);
+    }
+
     [Fact]
     public void There_are_no_other_functions()
     {
         Assert.Equal(
-            ["CleanArticle", "GetArticle", "GetSummary", "Health", "ListSummaries", "SummarizeArticle", "UploadArticle"],
+            ["CleanArticle", "GetArticle", "GetSummary", "Health", "ListSummaries", "Newsroom", "SummarizeArticle", "UploadArticle"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 }

@@ -30,6 +30,7 @@ public static class LocalHost
 
         var app = builder.Build();
         app.MapSummarizerApi();
+        app.MapNewsroomPage();
         return app;
     }
 
@@ -42,6 +43,18 @@ public static class LocalHost
         api.MapGet("/summaries/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetSummaryAsync(id, ct));
         api.MapGet("/summaries", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListSummariesAsync(request, ct));
         api.MapGet("/health", (ArticleApi handlers) => handlers.Health());
+        api.MapGet("/newsroom/{*path}", (string? path, HttpRequest request) => NewsroomPage.Serve(path, request));
+        return routes;
+    }
+
+    /// <summary>The newsroom page at the root too (http://localhost:7071/), where a newsroom looks for it first.</summary>
+    public static IEndpointRouteBuilder MapNewsroomPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", (HttpRequest request) => NewsroomPage.Serve(null, request));
+        foreach (var file in NewsroomPage.FileNames)
+        {
+            routes.MapGet("/" + file, (HttpRequest request) => NewsroomPage.Serve(file, request));
+        }
         return routes;
     }
 }
