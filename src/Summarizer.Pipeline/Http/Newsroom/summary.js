@@ -51,7 +51,10 @@ export class SummaryView {
       badge($('summary-status'), status.status);
       $('summary-failure').hidden = status.status !== 'failed';
       if (status.status === 'failed') {
+        // A failure at the clean stage is the upload itself (empty, binary, no article text): only a new upload helps.
+        const uploadIsBad = status.stage === 'clean' && !status.retryable;
         say($('summary-reason'), status.reason || 'It failed; no reason was recorded.');
+        say($('summary-advice'), uploadIsBad ? 'Fix the file and upload it again under the same name.' : '');
         $('retry-button').hidden = !status.retryable;
         $('retry-button').disabled = false;
       }

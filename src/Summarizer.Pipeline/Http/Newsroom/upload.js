@@ -63,7 +63,7 @@ export function setUpUploads({ api, dropZone, input, list, onAccepted }) {
 function uploadRow(file) {
   const progress = el('progress', { max: '1', value: '0', 'aria-label': `Upload of ${file.name}` });
   const outcome = el('p', { class: 'outcome' }, 'Waiting to upload…');
-  const element = el('li', { class: 'upload' }, el('span', { class: 'upload-name' }, file.name), progress, outcome);
+  const element = el('li', { class: 'upload-item' }, el('span', { class: 'upload-name' }, file.name), progress, outcome);
   return { element, progress, outcome };
 }
 
