@@ -47,7 +47,8 @@ public class PipelineFixture : IAsyncLifetime
         _host = LocalHost.Build([], settings);
         await _host.StartAsync();
         var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        // Every answer the tests get is held against the OpenAPI document.
+        Http = new HttpClient(new ApiContract.CheckingHandler()) { BaseAddress = new Uri(address) };
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
     }
 
