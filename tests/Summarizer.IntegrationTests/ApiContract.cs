@@ -31,7 +31,8 @@ public static class ApiContract
     {
         var path = request.RequestUri!.AbsolutePath;
         var operations = Paths.FirstOrDefault(p => p.Pattern.IsMatch(path)).Operations;
-        if (operations is null)
+        // A CORS preflight is the browser's protocol, not an operation of the API.
+        if (operations is null || request.Method == HttpMethod.Options)
         {
             return null;
         }

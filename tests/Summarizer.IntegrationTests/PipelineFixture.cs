@@ -55,6 +55,8 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
+    public IServiceProvider Services => _host!.Services;
+
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 
     /// <summary>Polls the status over HTTP until the article is summarised or failed with the given content.</summary>

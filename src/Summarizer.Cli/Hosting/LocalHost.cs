@@ -27,8 +27,10 @@ public static class LocalHost
         builder.Services.AddSingleton<IUploadObserver>(provider => provider.GetRequiredService<UploadWatcher>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
         builder.Services.AddHostedService<SummarizeQueueWorker>();
+        builder.Services.AddApiAccess(builder.Configuration);
 
         var app = builder.Build();
+        app.UseApiAccess();
         app.MapSummarizerApi();
         return app;
     }

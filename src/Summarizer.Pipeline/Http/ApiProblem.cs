@@ -16,13 +16,14 @@ public sealed record ApiProblem(string Kind, int Status, string Title)
     public static readonly ApiProblem BadId = new("bad-id", StatusCodes.Status400BadRequest, "Not an article id");
     public static readonly ApiProblem BadQuery = new("bad-query", StatusCodes.Status400BadRequest, "A query parameter is not usable");
     public static readonly ApiProblem BadContinuationToken = new("bad-continuation-token", StatusCodes.Status400BadRequest, "Bad continuation token");
+    public static readonly ApiProblem Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized, "The API key is missing or wrong");
     public static readonly ApiProblem NotFound = new("not-found", StatusCodes.Status404NotFound, "No such article");
     public static readonly ApiProblem NotSummarized = new("not-summarized", StatusCodes.Status404NotFound, "Not summarized yet");
     public static readonly ApiProblem NotRetryable = new("not-retryable", StatusCodes.Status409Conflict, "A retry cannot help");
     public static readonly ApiProblem StorageUnavailable = new("storage-unavailable", StatusCodes.Status503ServiceUnavailable, "Storage is unavailable");
 
     public static IReadOnlyList<ApiProblem> All { get; } =
-        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, NotFound, NotSummarized, NotRetryable, StorageUnavailable];
+        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, Unauthorized, NotFound, NotSummarized, NotRetryable, StorageUnavailable];
 
     public string Type => TypePrefix + Kind;
 
