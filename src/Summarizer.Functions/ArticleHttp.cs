@@ -13,6 +13,26 @@ public sealed class ArticleHttp(ArticleApi api)
         CancellationToken cancellationToken) =>
         api.UploadAsync(request, cancellationToken);
 
+    [Function("ListArticles")]
+    public Task<IResult> ListArticlesAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        api.ListArticlesAsync(request, cancellationToken);
+
+    [Function("GetCleanedArticle")]
+    public Task<IResult> GetCleanedAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/cleaned")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.GetCleanedAsync(id, cancellationToken);
+
+    [Function("RetryArticle")]
+    public Task<IResult> RetryAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "articles/{id}/retry")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.RetryAsync(request, id, cancellationToken);
+
     [Function("GetArticle")]
     public Task<IResult> GetArticleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
@@ -37,4 +57,9 @@ public sealed class ArticleHttp(ArticleApi api)
     public IResult Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>
         api.Health();
+
+    [Function("OpenApi")]
+    public IResult OpenApi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "openapi.json")] HttpRequest request) =>
+        api.OpenApi();
 }

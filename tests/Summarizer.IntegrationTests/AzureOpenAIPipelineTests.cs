@@ -101,11 +101,51 @@ public sealed class AzureOpenAIPipelineTests(AzureOpenAIPipelineFixture pipeline
     }
 
     [Fact]
+    public async Task An_article_set_aside_after_repeated_model_failures_is_summarized_again_on_retry()
+    {
+        const string marker = "Switchboard";
+        var outage = pipeline.Model.RespondWhenBodyContainsUntilForgotten(marker, FakeChatServer.Status(500));
+        var cancel = TestContext.Current.CancellationToken;
+
+        var firstFailure = await PostAsync("outage.txt", Articles.Harbour + $"\n\n{marker} note: the model is down for this one.");
+        using var early = await pipeline.Http.PostAsync("/api/articles/outage/retry", null, cancel);
+        var setAside = await WaitForStatusAsync("outage", s => s.GetProperty("retryable").GetBoolean(), TimeSpan.FromSeconds(60));
+        pipeline.Model.Forget(outage);
+        using var retry = await pipeline.Http.PostAsync("/api/articles/outage/retry", null, cancel);
+        var summarized = await WaitForStatusAsync("outage", s => s.GetProperty("status").GetString() == "summarized", TimeSpan.FromSeconds(30));
+
+        // While automatic retries remain, a manual one is refused: it would only race them.
+        Assert.Equal("failed", firstFailure.GetProperty("status").GetString());
+        Assert.False(firstFailure.GetProperty("retryable").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
+        Assert.Contains("set aside", setAside.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.False(summarized.TryGetProperty("reason", out _));
+        Assert.Equal("azure-openai", (await pipeline.GetSummaryAsync("outage")).Generator.Engine);
+    }
+
+    [Fact]
     public async Task The_engine_is_reported_by_the_health_endpoint()
     {
         var health = await pipeline.Http.GetFromJsonAsync<JsonElement>("/api/health", TestContext.Current.CancellationToken);
 
         Assert.Equal("azure-openai", health.GetProperty("engine").GetString());
+    }
+
+    private async Task<JsonElement> WaitForStatusAsync(string id, Func<JsonElement, bool> reached, TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        var status = default(JsonElement);
+        while (DateTimeOffset.UtcNow < deadline)
+        {
+            status = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}", TestContext.Current.CancellationToken);
+            if (reached(status))
+            {
+                return status;
+            }
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+        throw new TimeoutException($"{id} did not reach the state in {timeout}; last status: {status}");
     }
 
     private async Task<JsonElement> PostAsync(string name, string text)

@@ -10,6 +10,8 @@ public sealed class ConfigurationTests
     [InlineData("Summarizer:Engine", "gpt", "Summarizer:Engine must be 'local' or 'azure-openai'")]
     [InlineData("Summarizer:MaxUploadBytes", "0", "MaxUploadBytes")]
     [InlineData("Summarizer:Engine", "azure-openai", "Summarizer:AzureOpenAI:Endpoint")]
+    [InlineData("Urls", "http://0.0.0.0:0", "Summarizer:ApiKey is required: the host listens on http://0.0.0.0:0")]
+    [InlineData("Urls", "http://*:0", "Summarizer:ApiKey is required")]
     public async Task A_bad_setting_stops_the_host_with_a_message_naming_it(string key, string value, string message)
     {
         await using var host = LocalHost.Build([], new Dictionary<string, string?>

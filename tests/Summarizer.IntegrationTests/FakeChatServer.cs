@@ -80,6 +80,19 @@ public sealed class FakeChatServer : IDisposable
         return this;
     }
 
+    /// <summary>Like <see cref="RespondWhenBodyContains"/>, until <see cref="Forget"/> is called with the returned mapping id.</summary>
+    public Guid RespondWhenBodyContainsUntilForgotten(string marker, IResponseBuilder response)
+    {
+        var id = Guid.NewGuid();
+        _server.Given(Request.Create().WithPath(_chatPath).UsingPost().WithBody(new WireMock.Matchers.WildcardMatcher($"*{marker}*")))
+            .WithGuid(id)
+            .AtPriority(1)
+            .RespondWith(response);
+        return id;
+    }
+
+    public void Forget(Guid mapping) => _server.DeleteMapping(mapping);
+
     /// <summary>The service's refusal of a request's strict response schema, or null when it would accept it.</summary>
     private static string? SchemaRefusal(string? body)
     {

@@ -47,12 +47,15 @@ public class PipelineFixture : IAsyncLifetime
         _host = LocalHost.Build([], settings);
         await _host.StartAsync();
         var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Http = new HttpClient { BaseAddress = new Uri(address) };
+        // Every answer the tests get is held against the OpenAPI document.
+        Http = new HttpClient(new ApiContract.CheckingHandler()) { BaseAddress = new Uri(address) };
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
     }
 
     /// <summary>Settings a derived fixture adds or overrides.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
+
+    public IServiceProvider Services => _host!.Services;
 
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);
 

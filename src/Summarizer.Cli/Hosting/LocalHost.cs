@@ -27,8 +27,10 @@ public static class LocalHost
         builder.Services.AddSingleton<IUploadObserver>(provider => provider.GetRequiredService<UploadWatcher>());
         builder.Services.AddHostedService(provider => provider.GetRequiredService<UploadWatcher>());
         builder.Services.AddHostedService<SummarizeQueueWorker>();
+        builder.Services.AddApiAccess(builder.Configuration);
 
         var app = builder.Build();
+        app.UseApiAccess();
         app.MapSummarizerApi();
         app.MapNewsroomPage();
         return app;
@@ -39,17 +41,24 @@ public static class LocalHost
     {
         var api = routes.MapGroup("/api");
         api.MapPost("/articles", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.UploadAsync(request, ct));
+        api.MapGet("/articles", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListArticlesAsync(request, ct));
         api.MapGet("/articles/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetArticleAsync(id, ct));
+        api.MapGet("/articles/{id}/cleaned", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetCleanedAsync(id, ct));
+        api.MapPost("/articles/{id}/retry", (HttpRequest request, string id, ArticleApi handlers, CancellationToken ct) => handlers.RetryAsync(request, id, ct));
         api.MapGet("/summaries/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetSummaryAsync(id, ct));
         api.MapGet("/summaries", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListSummariesAsync(request, ct));
         api.MapGet("/health", (ArticleApi handlers) => handlers.Health());
-        api.MapGet("/newsroom/{*path}", (string? path, HttpRequest request) => NewsroomPage.Serve(path, request));
+        api.MapGet("/openapi.json", (ArticleApi handlers) => handlers.OpenApi());
         return routes;
     }
 
-    /// <summary>The newsroom page at the root too (http://localhost:7071/), where a newsroom looks for it first.</summary>
+    /// <summary>
+    /// The newsroom page at /api/newsroom/, where the Functions app serves it, and at the root too
+    /// (http://localhost:7071/), where a newsroom looks for it first. A web page, not part of the API's contract.
+    /// </summary>
     public static IEndpointRouteBuilder MapNewsroomPage(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet("/api/newsroom/{*path}", (string? path, HttpRequest request) => NewsroomPage.Serve(path, request));
         routes.MapGet("/", (HttpRequest request) => NewsroomPage.Serve(null, request));
         foreach (var file in NewsroomPage.FileNames)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Documents;
@@ -10,6 +11,7 @@ namespace Summarizer.Pipeline.Http;
 /// <summary>The HTTP API, written once: the Functions app and the local host each bind these handlers to the same routes.</summary>
 public sealed class ArticleApi(
     UploadStage uploads,
+    RetryStage retries,
     ArticleRepository repository,
     ArticleStatusStore statuses,
     ISummaryEngine engine,
@@ -29,7 +31,7 @@ public sealed class ArticleApi(
         var name = request.Query["name"].ToString();
         if (ArticleName.Problem(name) is { } problem)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Not a usable article name", $"{problem} POST /api/articles?name=story.txt");
+            return ApiProblem.BadName.With($"{problem} POST /api/articles?name=story.txt");
         }
         var maxBytes = options.Value.MaxUploadBytes;
         if (request.ContentLength > maxBytes)
@@ -38,7 +40,7 @@ public sealed class ArticleApi(
         }
         if (request.ContentLength == 0 || await IsEmptyAsync(request, cancellationToken))
         {
-            return Problem(StatusCodes.Status400BadRequest, "The article is empty", "Send the article's text or HTML as the request body.");
+            return ApiProblem.EmptyArticle.With("Send the article's text or HTML as the request body.");
         }
 
         try
@@ -79,29 +81,97 @@ public sealed class ArticleApi(
         var status = await statuses.GetAsync(id, cancellationToken);
         return status is null
             ? NotFound(id)
-            : Problem(StatusCodes.Status404NotFound, "Not summarized yet",
-                $"Article '{id}' is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
+            : ApiProblem.NotSummarized.With($"Article '{id}' is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
     });
 
-    /// <summary><c>GET /api/summaries?pageSize=20&amp;continuationToken=…</c>: summaries, newest first.</summary>
-    public Task<IResult> ListSummariesAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    /// <summary><c>GET /api/articles?status=failed&amp;pageSize=20&amp;continuationToken=…</c>: statuses in id order.</summary>
+    public Task<IResult> ListArticlesAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
-        var pageSizeText = request.Query["pageSize"].ToString();
-        var pageSize = DefaultPageSize;
-        if (pageSizeText.Length > 0 && (!int.TryParse(pageSizeText, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        if (PageSize(request) is not { } pageSize)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Bad page size", $"pageSize must be a whole number from 1 to {MaxPageSize}.");
+            return BadPageSize();
         }
-        var token = request.Query["continuationToken"].ToString();
+        ArticleState? state = null;
+        if (Query(request, "status") is { } stateText)
+        {
+            if (!Enum.TryParse<ArticleState>(stateText, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || stateText.Any(char.IsDigit))
+            {
+                return ApiProblem.BadQuery.With($"status must be one of {string.Join(", ", Enum.GetNames<ArticleState>().Select(n => n.ToLowerInvariant()))}.");
+            }
+            state = parsed;
+        }
         try
         {
-            var page = await statuses.ListSummariesAsync(pageSize, token.Length == 0 ? null : token, cancellationToken);
-            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summaryUrl = Links(request, i.Id).Summary });
+            var page = await statuses.ListStatusesAsync(state, pageSize, Query(request, "continuationToken"), cancellationToken);
+            var items = page.Items.Select(status =>
+            {
+                var item = JsonSerializer.SerializeToNode(status, DocumentJson.Options)!.AsObject();
+                var links = Links(request, status.Id);
+                item["statusUrl"] = links.Status;
+                item["summaryUrl"] = links.Summary;
+                return item;
+            });
             return Results.Json(new { items, page.ContinuationToken }, DocumentJson.Options);
         }
         catch (ArgumentException ex)
         {
-            return Problem(StatusCodes.Status400BadRequest, "Bad continuation token", ex.Message);
+            return ApiProblem.BadContinuationToken.With(ex.Message);
+        }
+    });
+
+    /// <summary><c>GET /api/articles/{id}/cleaned</c>: the cleaned text the summary's evidence offsets point into.</summary>
+    public Task<IResult> GetCleanedAsync(string id, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (!ArticleId.IsValid(id))
+        {
+            return NotAnId(id);
+        }
+        var cleaned = await repository.ReadCleanedAsync(id, cancellationToken);
+        if (cleaned is not null)
+        {
+            return Results.Json(cleaned, DocumentJson.Options);
+        }
+        var status = await statuses.GetAsync(id, cancellationToken);
+        return status is null
+            ? NotFound(id)
+            : ApiProblem.NotSummarized.With($"Article '{id}' has no cleaned text: it is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
+    });
+
+    /// <summary><c>POST /api/articles/{id}/retry</c>: summarise again an article whose automatic retries were spent.</summary>
+    public Task<IResult> RetryAsync(HttpRequest request, string id, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (!ArticleId.IsValid(id))
+        {
+            return NotAnId(id);
+        }
+        return await retries.RunAsync(id, cancellationToken) switch
+        {
+            RetryOutcome.Queued => Results.Accepted(Links(request, id).Status, new { id, status = "cleaned", statusUrl = Links(request, id).Status }),
+            RetryOutcome.NotFound => NotFound(id),
+            _ => ApiProblem.NotRetryable.With($"Article '{id}' is not waiting for a retry: only an article whose summarizing was set aside after repeated failures can be retried. A refused or unreadable upload needs a new upload."),
+        };
+    });
+
+    /// <summary>
+    /// <c>GET /api/summaries?since=…&amp;actor=…&amp;venue=…&amp;pageSize=20&amp;continuationToken=…</c>: summaries, newest
+    /// first; <c>cursor</c> in the answer, passed back as <c>since</c>, gives only what was published after it.
+    /// </summary>
+    public Task<IResult> ListSummariesAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (PageSize(request) is not { } pageSize)
+        {
+            return BadPageSize();
+        }
+        var query = new SummaryQuery(Query(request, "since"), Query(request, "actor"), Query(request, "venue"));
+        try
+        {
+            var page = await statuses.ListSummariesAsync(query, pageSize, Query(request, "continuationToken"), cancellationToken);
+            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summaryUrl = Links(request, i.Id).Summary });
+            return Results.Json(new { items, page.ContinuationToken, page.Cursor }, DocumentJson.Options);
+        }
+        catch (ArgumentException ex)
+        {
+            return (ex.ParamName == "since" ? ApiProblem.BadQuery : ApiProblem.BadContinuationToken).With(ex.Message);
         }
     });
 
@@ -109,6 +179,9 @@ public sealed class ArticleApi(
     public IResult Health() => health.Problems is { Count: > 0 } problems
         ? Results.Json(new { status = "degraded", engine = engine.Name, reason = string.Join(" ", problems) }, DocumentJson.Options)
         : Results.Json(new { status = "healthy", engine = engine.Name }, DocumentJson.Options);
+
+    /// <summary><c>GET /api/openapi.json</c>: the OpenAPI 3.1 document of these routes.</summary>
+    public IResult OpenApi() => Results.Bytes(OpenApiDocument.Utf8, "application/json");
 
     /// <summary>Storage away is a 503 with a time to come back, not a 500: nothing was lost, the client should try again.</summary>
     private async Task<IResult> GuardAsync(Func<Task<IResult>> handle)
@@ -122,8 +195,7 @@ public sealed class ArticleApi(
         catch (Exception ex) when (StorageFault.IsUnavailable(ex))
         {
             health.ReportUnavailable(HealthPart, StorageUnavailable);
-            var problem = Problem(StatusCodes.Status503ServiceUnavailable, "Storage is unavailable",
-                $"{StorageUnavailable} Nothing was changed; try again in {RetryAfterSeconds} seconds.");
+            var problem = ApiProblem.StorageUnavailable.With($"{StorageUnavailable} Nothing was changed; try again in {RetryAfterSeconds} seconds.");
             return new RetryAfter(problem, RetryAfterSeconds);
         }
     }
@@ -148,18 +220,24 @@ public sealed class ArticleApi(
         return ($"{root}/articles/{escaped}", $"{root}/summaries/{escaped}");
     }
 
-    private static IResult NotFound(string id) =>
-        Problem(StatusCodes.Status404NotFound, "No such article", $"No article with id '{id}' has been uploaded.");
+    private static IResult NotFound(string id) => ApiProblem.NotFound.With($"No article with id '{id}' has been uploaded.");
 
     private static IResult NotAnId(string id) =>
-        Problem(StatusCodes.Status400BadRequest, "Not an article id",
-            $"'{id}' is not an article id: ids are lower-case letters, digits, '.', '-' and '_', as returned when the article was uploaded.");
+        ApiProblem.BadId.With($"'{id}' is not an article id: ids are lower-case letters, digits, '.', '-' and '_', as returned when the article was uploaded.");
 
-    private static IResult TooLarge(UploadTooLargeException tooLarge) =>
-        Problem(StatusCodes.Status413PayloadTooLarge, "The article is too large", tooLarge.Message);
+    private static IResult TooLarge(UploadTooLargeException tooLarge) => ApiProblem.TooLarge.With(tooLarge.Message);
 
-    private static IResult Problem(int status, string title, string detail) =>
-        Results.Problem(detail: detail, statusCode: status, title: title);
+    /// <summary>The <c>pageSize</c> query parameter, or the default; null when it is not a usable size.</summary>
+    private static int? PageSize(HttpRequest request)
+    {
+        var text = request.Query["pageSize"].ToString();
+        return text.Length == 0 ? DefaultPageSize : int.TryParse(text, out var size) && size is >= 1 and <= MaxPageSize ? size : null;
+    }
+
+    private static IResult BadPageSize() => ApiProblem.BadQuery.With($"pageSize must be a whole number from 1 to {MaxPageSize}.");
+
+    /// <summary>A query parameter's value, or null when absent or empty.</summary>
+    private static string? Query(HttpRequest request, string name) => request.Query[name].ToString() is { Length: > 0 } value ? value : null;
 
     /// <summary>A result with a <c>Retry-After</c> header.</summary>
     private sealed class RetryAfter(IResult inner, int seconds) : IResult

@@ -16,8 +16,9 @@ public static class StageFailure
         $"{Capitalised(stage)} could not finish (storage or a service it needs was unavailable, or an unexpected error); it will be retried automatically {RetryWindow}.";
 
     /// <summary>What the status says once the retries are spent and the work is set aside.</summary>
-    public static string GaveUp(string stage, int attempts) =>
-        $"{Capitalised(stage)} failed {attempts} times and was set aside. Upload the article again, or ask ops to retry it (summarizer replay).";
+    public static string GaveUp(string stage, int attempts) => stage == PipelineStage.Summarize
+        ? $"{Capitalised(stage)} failed {attempts} times and was set aside. Retry it once the service is back (Retry on the newsroom page), or upload the article again."
+        : $"{Capitalised(stage)} failed {attempts} times and was set aside. Upload the article again, or ask ops to look at it.";
 
     private static string Capitalised(string stage) => stage switch
     {

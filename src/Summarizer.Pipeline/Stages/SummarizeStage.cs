@@ -51,10 +51,11 @@ public sealed class SummarizeStage(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.StageFailedOrInterrupted(ex, message.Id, PipelineStage.Summarize);
-            var reason = attempt >= PipelineNames.MaxAttempts ? StageFailure.GaveUp(PipelineStage.Summarize, PipelineNames.MaxAttempts)
+            var gaveUp = attempt >= PipelineNames.MaxAttempts;
+            var reason = gaveUp ? StageFailure.GaveUp(PipelineStage.Summarize, PipelineNames.MaxAttempts)
                 : ex is SummaryEngineException engineFailure ? $"Summarizing failed for now and will be retried automatically {StageFailure.RetryWindow}: {engineFailure.Message}"
                 : StageFailure.Transient(PipelineStage.Summarize);
-            await statuses.MarkFailedAsync(message.Id, message.ContentHash, PipelineStage.Summarize, reason, cancellationToken);
+            await statuses.MarkFailedAsync(message.Id, message.ContentHash, PipelineStage.Summarize, reason, cancellationToken, retryable: gaveUp);
             throw;
         }
     }
@@ -75,7 +76,7 @@ public sealed class SummarizeStage(
         var summary = Grounding.Compose(article, draft, engine.Name, time.GetElapsedTime(started), time.GetUtcNow());
 
         if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken)
-            || !await statuses.MarkSummarizedAsync(id, contentHash, summary.Headline, cancellationToken))
+            || !await statuses.MarkSummarizedAsync(summary, contentHash, cancellationToken))
         {
             logger.SkippedStale(id, contentHash);
             return;

@@ -1,9 +1,11 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using Summarizer.Core;
+using Summarizer.Core.Documents;
 
 namespace Summarizer.Pipeline.Storage;
 
@@ -18,6 +20,14 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     private const string IndexKeyProperty = "IndexKey";
     private const int TokenDigestBytes = 6;
     private const string BadToken = "The continuation token is not one this service issued; start again without one.";
+    private const string BadCursor = "since must be a cursor this service returned, or a time such as 2026-11-29T08:00:00Z.";
+    private const string CursorPrefix = "cursor:";
+    private const string ActorsProperty = "Actors";
+    private const string VenuesProperty = "Venues";
+    private const string RetryableProperty = "Retryable";
+
+    /// <summary>Table round trips one page of a name-filtered listing may take before it answers with what it has.</summary>
+    private const int MaxTripsPerPage = 10;
 
     private readonly TableClient _table = tables.GetTableClient(PipelineNames.ArticlesTable);
 
@@ -97,25 +107,46 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         });
 
     /// <summary>A later stage failed for <paramref name="contentHash"/>; recorded only while that content is current.</summary>
-    public Task<bool> MarkFailedAsync(string id, string contentHash, string stage, string reason, CancellationToken cancellationToken) =>
+    /// <param name="retryable">Whether running the stage again could help (its automatic retries were spent), as opposed to a refusal.</param>
+    public Task<bool> MarkFailedAsync(string id, string contentHash, string stage, string reason, CancellationToken cancellationToken, bool retryable = false) =>
         UpdateAsync(id, s => s?.ContentHash == contentHash, ArticleState.Failed, stage, cancellationToken, (e, now) =>
         {
             e["Reason"] = reason;
             e["FailedAt"] = now;
+            e[RetryableProperty] = retryable;
+        });
+
+    /// <summary>
+    /// A failed article whose retries were spent is summarised again: its status goes back to cleaned, for the content
+    /// that failed; false when it is not in that state (already retried, replaced by a newer upload, or not retryable).
+    /// </summary>
+    public Task<bool> MarkRetriedAsync(string id, string contentHash, CancellationToken cancellationToken) =>
+        UpdateAsync(id, s => s is { Status: ArticleState.Failed, Retryable: true } && s.ContentHash == contentHash, ArticleState.Cleaned, PipelineStage.Summarize, cancellationToken, (e, _) =>
+        {
+            e.Remove("Reason");
+            e.Remove("FailedAt");
         });
 
     /// <summary>
     /// Marks the current version summarised and moves it to the top of the newest-first index; false (and nothing
     /// written) when <paramref name="contentHash"/> is no longer current.
     /// </summary>
-    public async Task<bool> MarkSummarizedAsync(string id, string contentHash, string headline, CancellationToken cancellationToken)
+    public async Task<bool> MarkSummarizedAsync(SummaryDocument summary, string contentHash, CancellationToken cancellationToken)
     {
+        var (id, headline) = (summary.Id, summary.Headline);
         var now = time.GetUtcNow();
-        var indexKey = $"{DateTimeOffset.MaxValue.UtcTicks - now.UtcTicks:D19}_{id}";
+        var indexKey = TimeKey(now, id);
         // The index row first, then the status that names it: whichever of two concurrent writers names its row last,
-        // the other's row is deleted, so the list shows each id once.
+        // the other's row is deleted, so the list shows each id once. It carries the names the list can be filtered by.
         await _table.UpsertEntityAsync(
-            new TableEntity(IndexPartition, indexKey) { ["Id"] = id, ["Headline"] = headline, ["SummarizedAt"] = now },
+            new TableEntity(IndexPartition, indexKey)
+            {
+                ["Id"] = id,
+                ["Headline"] = headline,
+                ["SummarizedAt"] = now,
+                [ActorsProperty] = FoldedNames(summary.Actors.SelectMany(a => a.Aliases.Prepend(a.Name))),
+                [VenuesProperty] = FoldedNames(summary.Venues.Select(v => v.Name)),
+            },
             TableUpdateMode.Replace,
             cancellationToken);
         string? previousIndexKey = null;
@@ -154,6 +185,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
             updated["Status"] = state.ToString();
             updated["Stage"] = stage;
             updated["UpdatedAt"] = now;
+            updated.Remove(RetryableProperty);
             change(updated, now);
             try
             {
@@ -174,32 +206,95 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         }
     }
 
-    /// <summary>
-    /// A page of the newest-first index. The continuation token wraps the table's own with a check digest, base64url
-    /// encoded: it pastes into a URL as it is, and a token this service did not issue is refused rather than read as
-    /// "from the start".
-    /// </summary>
+    /// <summary>A page of statuses in id order, all of them or those in one state.</summary>
     /// <exception cref="ArgumentException">The continuation token is not one this service issued.</exception>
-    public async Task<SummaryPage> ListSummariesAsync(int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public async Task<StatusPage> ListStatusesAsync(ArticleState? state, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
-        var pages = _table
-            .QueryAsync<TableEntity>(e => e.PartitionKey == IndexPartition, pageSize, cancellationToken: cancellationToken)
-            .AsPages(continuationToken is null ? null : DecodeToken(continuationToken), pageSize);
-        try
+        var filter = state is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {StatusPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {StatusPartition} and Status eq {state.Value.ToString()}");
+        var tableToken = continuationToken is null ? null : DecodeToken(continuationToken);
+        var (rows, next) = await ReadPageAsync(filter, pageSize, tableToken, cancellationToken);
+        return new StatusPage([.. rows.Select(ToStatus)], next is null ? null : EncodeToken(next));
+    }
+
+    /// <summary>
+    /// A page of the newest-first index, optionally only what was published after a cursor and only summaries naming
+    /// an actor or venue. The continuation token wraps the table's own and the cursor with a check digest, base64url
+    /// encoded: it pastes into a URL as it is, and a token this service did not issue is refused rather than read as
+    /// "from the start". With a name filter a page may hold fewer items than asked for; the token says there are more.
+    /// </summary>
+    /// <exception cref="ArgumentException">The continuation token or the cursor is not one this service issued.</exception>
+    public async Task<SummaryPage> ListSummariesAsync(SummaryQuery query, int pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        string? tableToken = null;
+        string? cursorKey = null;
+        if (continuationToken is not null)
         {
-            await foreach (var page in pages)
+            var parts = DecodeToken(continuationToken).Split('\n', 2);
+            (cursorKey, tableToken) = parts.Length == 2 ? (parts[0], parts[1]) : throw new ArgumentException(BadToken, nameof(continuationToken));
+        }
+        var sinceKey = query.Since is null ? null : SinceKey(query.Since);
+        var filter = sinceKey is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {IndexPartition} and RowKey lt {sinceKey}");
+        var actor = query.Actor is null ? null : NameKey.Of(query.Actor);
+        var venue = query.Venue is null ? null : NameKey.Of(query.Venue);
+        var items = new List<SummaryListItem>(pageSize);
+        for (var trip = 0; trip < MaxTripsPerPage; trip++)
+        {
+            var (rows, next) = await ReadPageAsync(filter, pageSize - items.Count, tableToken, cancellationToken);
+            // The newest row read first is where "what changed since" continues next time, whatever the name filters keep.
+            cursorKey ??= rows.FirstOrDefault()?.RowKey ?? sinceKey ?? TimeKey(time.GetUtcNow(), string.Empty);
+            items.AddRange(rows
+                .Where(e => Names(e, ActorsProperty).Contains(actor) && Names(e, VenuesProperty).Contains(venue))
+                .Select(e => new SummaryListItem(e.GetString("Id"), e.GetString("Headline") ?? string.Empty, e.GetDateTimeOffset("SummarizedAt") ?? default)));
+            tableToken = next;
+            if (tableToken is null || items.Count == pageSize)
             {
-                var items = page.Values
-                    .Select(e => new SummaryListItem(e.GetString("Id"), e.GetString("Headline") ?? string.Empty, e.GetDateTimeOffset("SummarizedAt") ?? default))
-                    .ToList();
-                return new SummaryPage(items, string.IsNullOrEmpty(page.ContinuationToken) ? null : EncodeToken(page.ContinuationToken));
+                break;
             }
         }
-        catch (RequestFailedException ex) when (ex.Status == 400 && continuationToken is not null)
+        return new SummaryPage(items, tableToken is null ? null : EncodeToken($"{cursorKey}\n{tableToken}"), EncodeToken(CursorPrefix + cursorKey));
+    }
+
+    /// <summary>The index key after which <c>since</c> starts: a cursor this service gave out, or a point in time.</summary>
+    private static string SinceKey(string since)
+    {
+        if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            throw new ArgumentException(BadToken, nameof(continuationToken), ex);
+            return TimeKey(time, string.Empty);
         }
-        return new SummaryPage([], null);
+        return TryDecodeToken(since) is { } key && key.StartsWith(CursorPrefix, StringComparison.Ordinal)
+            ? key[CursorPrefix.Length..]
+            : throw new ArgumentException(BadCursor, nameof(since));
+    }
+
+    /// <summary>Inverted time first, so the table's key order is newest first.</summary>
+    private static string TimeKey(DateTimeOffset time, string id) => $"{DateTimeOffset.MaxValue.UtcTicks - time.UtcTicks:D19}_{id}";
+
+    private static NameList Names(TableEntity row, string property) => new(row.GetString(property));
+
+    /// <summary>Folded names, one per line, as the index keeps them; an absent filter matches every row.</summary>
+    private readonly record struct NameList(string? Lines)
+    {
+        public bool Contains(string? name) => name is null || Lines is not null && Lines.Split('\n').Any(line => line.Contains(name, StringComparison.Ordinal));
+    }
+
+    private async Task<(List<TableEntity> Rows, string? Next)> ReadPageAsync(string filter, int pageSize, string? tableToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var page in _table.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken).AsPages(tableToken, pageSize))
+            {
+                return ([.. page.Values], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            }
+        }
+        catch (RequestFailedException ex) when (ex.Status == 400 && tableToken is not null)
+        {
+            throw new ArgumentException(BadToken, ex);
+        }
+        return ([], null);
     }
 
     private static string EncodeToken(string tableToken)
@@ -208,25 +303,28 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         return Base64Url.EncodeToString([.. TokenDigest(text), .. text]);
     }
 
-    private static string DecodeToken(string token)
+    /// <summary>The text a token this service issued carries; null for any other string.</summary>
+    private static string? TryDecodeToken(string token)
     {
-        byte[] bytes;
+        byte[] decoded;
         try
         {
-            bytes = Base64Url.DecodeFromChars(token);
+            decoded = Base64Url.DecodeFromChars(token);
         }
-        catch (FormatException ex)
+        catch (FormatException)
         {
-            throw new ArgumentException(BadToken, nameof(token), ex);
+            return null;
         }
-        if (bytes.Length <= TokenDigestBytes || !bytes.AsSpan(0, TokenDigestBytes).SequenceEqual(TokenDigest(bytes.AsSpan(TokenDigestBytes))))
-        {
-            throw new ArgumentException(BadToken, nameof(token));
-        }
-        return Encoding.UTF8.GetString(bytes.AsSpan(TokenDigestBytes));
+        return decoded.Length > TokenDigestBytes && decoded.AsSpan(0, TokenDigestBytes).SequenceEqual(TokenDigest(decoded.AsSpan(TokenDigestBytes)))
+            ? Encoding.UTF8.GetString(decoded.AsSpan(TokenDigestBytes))
+            : null;
     }
 
+    private static string DecodeToken(string token) => TryDecodeToken(token) ?? throw new ArgumentException(BadToken, nameof(token));
+
     private static byte[] TokenDigest(ReadOnlySpan<byte> text) => SHA256.HashData(text)[..TokenDigestBytes];
+
+    private static string FoldedNames(IEnumerable<string> names) => string.Join('\n', names.Select(NameKey.Of).Distinct(StringComparer.Ordinal));
 
     private async Task<TableEntity?> GetEntityAsync(string id, CancellationToken cancellationToken)
     {
@@ -248,6 +346,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         CleanedAt = e.GetDateTimeOffset("CleanedAt"),
         SummarizedAt = e.GetDateTimeOffset("SummarizedAt"),
         FailedAt = e.GetDateTimeOffset("FailedAt"),
+        Retryable = e.GetBoolean(RetryableProperty) ?? false,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
     };
 }

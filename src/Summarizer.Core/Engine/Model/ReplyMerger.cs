@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using Summarizer.Core.Documents;
 
 namespace Summarizer.Core.Engine.Model;
 
@@ -60,19 +59,5 @@ public static class ReplyMerger
     private static List<T> DistinctBy<T>(IEnumerable<T> items, Func<T, string> key) =>
         [.. items.DistinctBy(key, StringComparer.Ordinal)];
 
-    /// <summary>Case, diacritics, punctuation and a leading "the" do not distinguish two names.</summary>
-    internal static string Key(string text)
-    {
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-            folded.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-        }
-        var key = string.Join(' ', folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return key.StartsWith("the ", StringComparison.Ordinal) ? key[4..] : key;
-    }
+    internal static string Key(string text) => NameKey.Of(text);
 }
