@@ -44,15 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var (blob, queue, table) = Azurite.FreePorts();
         _azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, CancellationToken.None);
-        _host = LocalHost.Build([], new Dictionary<string, string?>
-        {
-            [PipelineNames.StorageConnection] = _azurite.ConnectionString,
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
-        await _host.StartAsync();
-        var address = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        (_host, BaseAddress) = await StartHostAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -67,14 +59,37 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh page (its own context: storage, session key) of the given width, at the newsroom page, with the
-    /// script errors it raises (uncaught exceptions, content-security-policy refusals) collected for the test.
+    /// Starts a local host against this fixture's Azurite, with the given settings on top (e.g. an API key); the caller
+    /// stops and disposes it.
     /// </summary>
-    public async Task<OpenPage> OpenAsync(string path = "", int width = 1280, int height = 900)
+    public async Task<(WebApplication Host, Uri BaseAddress)> StartHostAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            [PipelineNames.StorageConnection] = _azurite!.ConnectionString,
+            ["Urls"] = "http://127.0.0.1:0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+        var host = LocalHost.Build([], all);
+        await host.StartAsync();
+        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return (host, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// A fresh page (its own context: storage, session key) of the given width, at the newsroom page of the fixture's
+    /// host unless another is given, with the script errors it raises (uncaught exceptions, content-security-policy
+    /// refusals) collected for the test.
+    /// </summary>
+    public async Task<OpenPage> OpenAsync(string path = "", int width = 1280, int height = 900, Uri? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = (host ?? BaseAddress).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         context.SetDefaultTimeout(UiTimeoutMilliseconds);

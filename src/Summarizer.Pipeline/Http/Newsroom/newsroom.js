@@ -1,7 +1,7 @@
 // The newsroom page: upload articles, watch them on the desk, read each summary beside its text.
 // Plain ES modules, no build step; everything comes from where the page is served.
 
-import { Api, apiBase } from './api.js';
+import { Api, apiBase } from './http.js';
 import { Desk } from './desk.js';
 import { SummaryView } from './summary.js';
 import { setUpUploads } from './upload.js';
