@@ -69,7 +69,7 @@ export class Desk {
       const actorIds = byActor && new Set(byActor.items.map(item => item.id));
       this.items = articles.items
         .filter(item => !actorIds || actorIds.has(item.id))
-        .sort((a, b) => String(b.updatedAt ?? '').localeCompare(String(a.updatedAt ?? '')));
+        .sort((a, b) => timeOf(b) - timeOf(a) || a.id.localeCompare(b.id));
       this.complete = articles.complete && (!byActor || byActor.complete);
       say(this.error, '');
       this.render();
@@ -146,6 +146,7 @@ export class Desk {
 }
 
 const headlineOf = item => item.headline || item.blobName || item.id;
+const timeOf = item => Date.parse(item.updatedAt ?? '') || 0;
 
 function createRow(id) {
   const link = el('a', { class: 'article-link', href: `#/articles/${encodeURIComponent(id)}` });
