@@ -12,21 +12,9 @@ public sealed class AccessKeyTests(BrowserFixture fixture)
     public async Task The_page_asks_for_the_key_says_when_it_is_refused_and_works_once_it_is_given()
     {
         var key = Guid.NewGuid().ToString("N");
-        var (host, address) = await fixture.StartHostAsync(new Dictionary<string, string?> { ["Summarizer:ApiKey"] = key });
-        try
-        {
-            await AskedForTheKeyAsync(address, key);
-        }
-        finally
-        {
-            await host.StopAsync(TestContext.Current.CancellationToken);
-            await host.DisposeAsync();
-        }
-    }
-
-    private async Task AskedForTheKeyAsync(Uri address, string key)
-    {
-        var (page, scriptErrors) = await fixture.OpenAsync(host: address);
+        // A pipeline of its own: the key applies to every API call of its host.
+        await using var keyed = await LocalPipeline.StartAsync(new Dictionary<string, string?> { ["Summarizer:ApiKey"] = key });
+        var (page, scriptErrors) = await fixture.OpenAsync(host: keyed.BaseAddress);
 
         var keyInput = page.Locator("#key-input");
         await Expect(page.Locator("#key-panel")).ToBeVisibleAsync();

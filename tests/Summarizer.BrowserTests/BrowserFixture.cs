@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Summarizer.Cli.Hosting;
-using Summarizer.Core;
 
 [assembly: AssemblyFixture(typeof(Summarizer.BrowserTests.BrowserFixture))]
 
@@ -14,8 +8,8 @@ namespace Summarizer.BrowserTests;
 public sealed record OpenPage(IPage Page, IReadOnlyList<string> ScriptErrors);
 
 /// <summary>
-/// Headless Chromium from the system (Debian's <c>chromium</c> package), a real Azurite on free ports and the real
-/// local host in-process against it, shared by every browser test.
+/// Headless Chromium from the system (Debian's <c>chromium</c> package) and a <see cref="LocalPipeline"/> (Azurite and
+/// the real local host), shared by every browser test.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -24,14 +18,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>How long a page may take to reach the state a test waits for (a summary takes a second or two).</summary>
     public const float UiTimeoutMilliseconds = 30_000;
 
-    private Azurite? _azurite;
-    private WebApplication? _host;
+    private LocalPipeline? _pipeline;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>The local host's root, e.g. http://127.0.0.1:41234/ (the newsroom page).</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    /// <summary>The shared local host's root, e.g. http://127.0.0.1:41234/ (the newsroom page).</summary>
+    public Uri BaseAddress => _pipeline!.BaseAddress;
 
     public async ValueTask InitializeAsync()
     {
@@ -42,9 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"The browser tests need Chromium at {ChromiumPath}, and there is none: install chromium: apt-get install -y chromium");
         }
 
-        var (blob, queue, table) = Azurite.FreePorts();
-        _azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, CancellationToken.None);
-        (_host, BaseAddress) = await StartHostAsync();
+        _pipeline = await LocalPipeline.StartAsync();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -56,28 +47,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Timeout = 30_000,
         });
         Assertions.SetDefaultExpectTimeout(UiTimeoutMilliseconds);
-    }
-
-    /// <summary>
-    /// Starts a local host against this fixture's Azurite, with the given settings on top (e.g. an API key); the caller
-    /// stops and disposes it.
-    /// </summary>
-    public async Task<(WebApplication Host, Uri BaseAddress)> StartHostAsync(IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            [PipelineNames.StorageConnection] = _azurite!.ConnectionString,
-            ["Urls"] = "http://127.0.0.1:0",
-            ["Logging:LogLevel:Default"] = "Warning",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;
-        }
-        var host = LocalHost.Build([], all);
-        await host.StartAsync();
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return (host, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>
@@ -117,14 +86,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         _playwright?.Dispose();
-        if (_host is not null)
+        if (_pipeline is not null)
         {
-            await _host.StopAsync();
-            await _host.DisposeAsync();
-        }
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
+            await _pipeline.DisposeAsync();
         }
     }
 }
