@@ -127,6 +127,24 @@ public sealed partial class CodeDriftTests
         Assert.Equal(Sample(template, "Summarizer__Events__TopicEndpoint", settings["Summarizer__Events__TopicEndpoint"]), destination.TopicEndpoint.ToString());
     }
 
+    [Fact]
+    public async Task The_local_settings_sample_lists_every_option_and_starts_the_pipeline_sending_no_events()
+    {
+        var path = Path.Combine(Bicep.RepositoryRoot, "src", "Summarizer.Functions", "local.settings.sample.json");
+        using var sample = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        var values = sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSummarizerPipeline(configuration).BuildServiceProvider();
+
+        Assert.All(OptionSettings(typeof(SummarizerOptions), PipelineNames.OptionsSection), name => Assert.Contains(name, values.Keys));
+        Assert.Contains("Summarizer__Events__Webhooks__0", values.Keys);
+        Assert.Contains("Summarizer__Events__WebhookSecret", values.Keys);
+        // Empty entries are not set: the options validate and no events are sent.
+        Assert.Null(services.GetRequiredService<SummaryEventDispatcher>().Destination);
+    }
+
     [Theory]
     [InlineData("local")]
     [InlineData("azure-openai")]
