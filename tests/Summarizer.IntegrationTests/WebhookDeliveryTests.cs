@@ -28,6 +28,23 @@ public sealed class WebhookDeliveryTests
     }
 
     [Fact]
+    public async Task A_receiver_that_does_not_answer_in_time_gets_the_event_again()
+    {
+        await using var receiver = new WebhookReceiver();
+        await receiver.StartAsync();
+        var sender = Sender(receiver.Slow, retryDelay: TimeSpan.FromMilliseconds(100), requestTimeout: TimeSpan.FromSeconds(1));
+        var started = DateTimeOffset.UtcNow;
+
+        await sender.SendAsync(Event("slow-receiver"), Cancel);
+
+        var deliveries = receiver.To("slow", "slow-receiver");
+        Assert.Equal(2, deliveries.Count);
+        Assert.Equal(deliveries[0].Body, deliveries[1].Body);
+        // Given up on after the request timeout, not after the receiver's late answer.
+        Assert.True(DateTimeOffset.UtcNow - started < WebhookReceiver.SlowAnswer, $"took {(DateTimeOffset.UtcNow - started).TotalSeconds} s");
+    }
+
+    [Fact]
     public async Task A_delivery_that_finally_fails_names_the_receiver_without_its_query_and_the_last_answer()
     {
         await using var receiver = new WebhookReceiver();
@@ -40,10 +57,16 @@ public sealed class WebhookDeliveryTests
         Assert.DoesNotContain("token", failure.Message, StringComparison.Ordinal);
     }
 
-    private static WebhookSummaryEvents Sender(Uri webhook, TimeSpan retryDelay)
+    private static WebhookSummaryEvents Sender(Uri webhook, TimeSpan retryDelay, TimeSpan? requestTimeout = null)
     {
         var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddLogging().AddSummaryEvents().BuildServiceProvider();
-        var options = new EventsOptions { Webhooks = [webhook], WebhookSecret = "a-secret-for-these-tests", RetryDelay = retryDelay };
+        var options = new EventsOptions
+        {
+            Webhooks = [webhook],
+            WebhookSecret = "a-secret-for-these-tests",
+            RetryDelay = retryDelay,
+            RequestTimeout = requestTimeout ?? new EventsOptions().RequestTimeout,
+        };
         return new WebhookSummaryEvents(services.GetRequiredService<IHttpClientFactory>(), options, TimeProvider.System, NullLogger<WebhookSummaryEvents>.Instance);
     }
 

@@ -15,13 +15,18 @@ namespace Summarizer.IntegrationTests;
 /// <summary>
 /// A real HTTP receiver for change notifications: Kestrel on a free loopback port, recording every request with its
 /// exact body bytes. <c>/ok</c> accepts, <c>/flaky</c> answers 500 to the first delivery of each event id and accepts
-/// the next, <c>/refuses</c> answers 400.
+/// the next, <c>/refuses</c> answers 400, <c>/slow</c> answers the first delivery of each event id only after
+/// <see cref="SlowAnswer"/> and the next at once.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Delivery> _deliveries = new();
     private readonly ConcurrentDictionary<string, int> _flakySeen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _slowSeen = new(StringComparer.Ordinal);
+
+    /// <summary>How long <c>/slow</c> takes to answer the first delivery of an event.</summary>
+    public static readonly TimeSpan SlowAnswer = TimeSpan.FromSeconds(5);
 
     /// <param name="port">0: any free port.</param>
     public WebhookReceiver(int port = 0)
@@ -34,6 +39,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
         _app.MapPost("/flaky", (HttpRequest request) => RecordAsync(request,
             eventId => _flakySeen.AddOrUpdate(eventId, 1, (_, n) => n + 1) == 1 ? StatusCodes.Status500InternalServerError : StatusCodes.Status204NoContent));
         _app.MapPost("/refuses", (HttpRequest request) => RecordAsync(request, _ => StatusCodes.Status400BadRequest));
+        _app.MapPost("/slow", async (HttpRequest request) =>
+        {
+            var result = await RecordAsync(request, eventId => _slowSeen.AddOrUpdate(eventId, 1, (_, n) => n + 1) == 1 ? 0 : StatusCodes.Status200OK);
+            if (result is null)
+            {
+                // The first delivery of each event gets no answer in time.
+                await Task.Delay(SlowAnswer, CancellationToken.None);
+                return Results.StatusCode(StatusCodes.Status200OK);
+            }
+            return result;
+        });
     }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -43,6 +59,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public Uri Flaky => new(BaseAddress, "flaky");
 
     public Uri Refuses => new(BaseAddress, "refuses");
+
+    public Uri Slow => new(BaseAddress, "slow");
 
     public IReadOnlyList<Delivery> Deliveries => [.. _deliveries];
 
@@ -85,7 +103,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private async Task<IResult> RecordAsync(HttpRequest request, Func<string, int> answer)
+    /// <returns>The answer, or null where <paramref name="answer"/> says 0 (the caller answers).</returns>
+    private async Task<IResult?> RecordAsync(HttpRequest request, Func<string, int> answer)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer);
@@ -93,7 +112,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var delivery = new Delivery(request.Path.Value!.TrimStart('/'), request.ContentType, request.Headers["X-Summarizer-Signature"].ToString(), body, DateTimeOffset.UtcNow);
         var status = answer(delivery.Event.GetProperty("id").GetString()!);
         _deliveries.Enqueue(delivery with { Answer = status });
-        return Results.StatusCode(status);
+        return status == 0 ? null : Results.StatusCode(status);
     }
 
     /// <summary>One request as it arrived, and what the receiver answered.</summary>

@@ -16,6 +16,8 @@ public static class EventsServiceCollectionExtensions
     public static IServiceCollection AddSummaryEvents(this IServiceCollection services)
     {
         services.AddHttpClient(WebhookSummaryEvents.HttpClientName)
+            // Each attempt has its own timeout (EventsOptions.RequestTimeout), which may exceed the client's default 100 s.
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The sender logs each attempt itself, without the webhook's query string.
             .RemoveAllLoggers();
