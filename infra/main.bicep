@@ -1,5 +1,6 @@
 // Summarizer on Azure: a Flex Consumption function app that runs as a user-assigned identity, storage without
-// shared keys, Azure OpenAI without API keys, Application Insights with Entra-only ingestion.
+// shared keys, Azure OpenAI without API keys, Application Insights with Entra-only ingestion, and an Event Grid topic
+// (Entra only) for the app's change notifications.
 // `azd up` provisions this, deploys src/Summarizer.Functions, then runs infra/hooks/postdeploy.sh, which subscribes
 // the CleanArticle blob trigger to the storage account's Event Grid system topic.
 targetScope = 'subscription'
@@ -83,6 +84,7 @@ var functionAppName = 'func-${resourceToken}'
 var storageAccountName = 'st${resourceToken}'
 var applicationInsightsName = 'appi-${resourceToken}'
 var openAiAccountName = 'oai-${resourceToken}'
+var summaryEventsTopicName = 'evgt-summaries-${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var openAiDeploymentName = openAiModelName
 
@@ -141,6 +143,16 @@ module openAi 'core/ai/openai.bicep' = {
   }
 }
 
+module summaryEvents 'core/events/custom-topic.bicep' = {
+  name: 'summary-events'
+  scope: rg
+  params: {
+    name: summaryEventsTopicName
+    location: location
+    tags: tags
+  }
+}
+
 module rbac 'app/rbac.bicep' = {
   name: 'rbac'
   scope: rg
@@ -151,9 +163,10 @@ module rbac 'app/rbac.bicep' = {
     storageAccountName: storageAccountName
     applicationInsightsName: applicationInsightsName
     openAiAccountName: openAiAccountName
+    summaryEventsTopicName: summaryEventsTopicName
   }
   // The scopes are referenced by name (known before deployment), so the order is explicit.
-  dependsOn: [storage, monitoring, openAi]
+  dependsOn: [storage, monitoring, openAi, summaryEvents]
 }
 
 module functionApp 'core/host/functions-flexconsumption.bicep' = {
@@ -202,6 +215,15 @@ module functionApp 'core/host/functions-flexconsumption.bicep' = {
       Summarizer__AzureOpenAI__RequestTimeout: '00:02:00'
       Summarizer__AzureOpenAI__ChunkTokenBudget: '24000'
       Summarizer__AzureOpenAI__MaxOutputTokens: '4096'
+      // Links in change notifications: the app's own https host (the host name Azure gives every app of this name).
+      Summarizer__PublicBaseUrl: 'https://${functionAppName}.azurewebsites.net'
+      // Change notifications to the Event Grid topic, published with the identity; no webhooks, no secret:
+      // downstream apps subscribe to the topic. Retries: the code's defaults.
+      Summarizer__Events__TopicEndpoint: summaryEvents.outputs.endpoint
+      Summarizer__Events__ClientId: identity.outputs.clientId
+      Summarizer__Events__MaxAttempts: '5'
+      Summarizer__Events__RetryDelay: '00:00:01'
+      Summarizer__Events__RequestTimeout: '00:00:10'
       // Telemetry, sent with the identity's token.
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.applicationInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identity.outputs.clientId};Authorization=AAD'
@@ -235,4 +257,6 @@ output AZURE_OPENAI_DEPLOYMENT string = openAi.outputs.deploymentName
 output ARTICLES_CONTAINER_NAME string = articlesContainerName
 output SUMMARIES_CONTAINER_NAME string = summariesContainerName
 output EVENTGRID_SYSTEM_TOPIC_NAME string = articleEvents.outputs.name
+output EVENTGRID_SUMMARY_TOPIC_NAME string = summaryEvents.outputs.name
+output EVENTGRID_SUMMARY_TOPIC_ENDPOINT string = summaryEvents.outputs.endpoint
 output BLOB_TRIGGER_FUNCTION_NAME string = blobTriggerFunctionName

@@ -13,6 +13,7 @@ param userPrincipalType string = 'User'
 param storageAccountName string
 param applicationInsightsName string
 param openAiAccountName string
+param summaryEventsTopicName string
 
 // Built-in role definitions (the same ids in every tenant).
 var roles = {
@@ -22,6 +23,7 @@ var roles = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
   cognitiveServicesOpenAIUser: '5e0bd9bd-7b93-4f28-af87-19fc36ad61bd'
+  eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7'
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' existing = {
@@ -34,6 +36,10 @@ resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing
 
 resource openAi 'Microsoft.CognitiveServices/accounts@2025-06-01' existing = {
   name: openAiAccountName
+}
+
+resource summaryEvents 'Microsoft.EventGrid/topics@2025-02-15' existing = {
+  name: summaryEventsTopicName
 }
 
 // Blobs: the Functions host (AzureWebJobsStorage: leases, keys, deployment package) and the pipeline's containers.
@@ -86,6 +92,17 @@ resource openAiUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: openAi
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.cognitiveServicesOpenAIUser)
+    principalId: identityPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Change notifications (Summarizer.SummaryPublished) to the Event Grid custom topic.
+resource eventsSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(summaryEvents.id, identityPrincipalId, roles.eventGridDataSender)
+  scope: summaryEvents
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.eventGridDataSender)
     principalId: identityPrincipalId
     principalType: 'ServicePrincipal'
   }

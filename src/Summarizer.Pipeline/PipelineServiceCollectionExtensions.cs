@@ -10,6 +10,7 @@ using Summarizer.Core;
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline.AzureOpenAI;
+using Summarizer.Pipeline.Events;
 using Summarizer.Pipeline.Http;
 using Summarizer.Pipeline.Stages;
 using Summarizer.Pipeline.Storage;
@@ -25,6 +26,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddArticleStorage(configuration);
         // First among the hosted services, so the triggers start listening on containers and queues that exist.
         services.AddHostedService<StorageInitializer>();
+        // Before the triggers' hosted services, so that it stops after them and still delivers what they published.
+        services.AddSummaryEvents();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<PipelineHealth>();
         services.AddSingleton<ArticleCleaner>();

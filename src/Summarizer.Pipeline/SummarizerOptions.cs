@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline.AzureOpenAI;
+using Summarizer.Pipeline.Events;
 
 namespace Summarizer.Pipeline;
 
@@ -21,6 +22,15 @@ public sealed class SummarizerOptions
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
 
     public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
+
+    /// <summary>
+    /// Where clients reach this service, for the links it sends out (a change notification's <c>summaryUrl</c>):
+    /// the local host's address, or in Azure the function app's https host.
+    /// </summary>
+    public Uri PublicBaseUrl { get; set; } = new("http://localhost:7071");
+
+    /// <summary>Change notifications: an Event Grid topic, webhooks, or none.</summary>
+    public EventsOptions Events { get; set; } = new();
 }
 
 /// <summary>Checks what annotations cannot: the azure-openai engine's settings, only when that engine is chosen.</summary>
@@ -33,6 +43,16 @@ internal sealed class SummarizerOptionsValidator : IValidateOptions<SummarizerOp
         if (!Validator.TryValidateObject(options.AzureOpenAI, new ValidationContext(options.AzureOpenAI), results, validateAllProperties: true))
         {
             failures.AddRange(results.Select(r => $"Summarizer:AzureOpenAI: {r.ErrorMessage}"));
+        }
+        var eventResults = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(options.Events, new ValidationContext(options.Events), eventResults, validateAllProperties: true))
+        {
+            failures.AddRange(eventResults.Select(r => $"Summarizer:Events: {r.ErrorMessage}"));
+        }
+        failures.AddRange(options.Events.Problems());
+        if (options.PublicBaseUrl is not { IsAbsoluteUri: true } publicBaseUrl || (publicBaseUrl.Scheme != Uri.UriSchemeHttp && publicBaseUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add("Summarizer:PublicBaseUrl must be the absolute http or https URL where clients reach this service (e.g. http://localhost:7071).");
         }
         if (options.Engine == AzureOpenAISummaryEngine.EngineName)
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Summarizer.Core;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline;
+using Summarizer.Pipeline.Events;
 
 namespace Summarizer.Infra.Tests;
 
@@ -102,7 +103,46 @@ public sealed partial class CodeDriftTests
 
         Assert.Contains("Summarizer__Engine", expected);
         Assert.Contains("Summarizer__MaxUploadBytes", expected);
+        Assert.Contains("Summarizer__PublicBaseUrl", expected);
+        Assert.Contains("Summarizer__Events__TopicEndpoint", expected);
+        Assert.Contains("Summarizer__Events__ClientId", expected);
         Assert.All(expected, name => Assert.Contains(name, settings.Keys));
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("Summarizer__Events__Webhook", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Change_notifications_go_to_the_event_grid_topic_as_the_app_identity_with_links_to_the_app()
+    {
+        var template = await CompiledTemplate.LoadAsync();
+        var settings = template.AppSettings();
+        using var services = Pipeline(template, new Dictionary<string, string>());
+
+        Assert.EndsWith("'summary-events'), '2025-04-01').outputs.endpoint.value]", settings["Summarizer__Events__TopicEndpoint"], StringComparison.Ordinal);
+        Assert.Equal(settings["ArticleStorage__clientId"], settings["Summarizer__Events__ClientId"]);
+        // The links point at this app: the host name Azure gives the app named in the functions module.
+        Assert.Equal("[format('https://{0}.azurewebsites.net', variables('functionAppName'))]", settings["Summarizer__PublicBaseUrl"]);
+        Assert.Equal("[variables('functionAppName')]", template.ModuleParameter("functions", "name").GetString());
+        // The pipeline built from those settings publishes to that topic.
+        var destination = Assert.IsType<EventGridSummaryEvents>(services.GetRequiredService<SummaryEventDispatcher>().Destination);
+        Assert.Equal(Sample(template, "Summarizer__Events__TopicEndpoint", settings["Summarizer__Events__TopicEndpoint"]), destination.TopicEndpoint.ToString());
+    }
+
+    [Fact]
+    public async Task The_local_settings_sample_lists_every_option_and_starts_the_pipeline_sending_no_events()
+    {
+        var path = Path.Combine(Bicep.RepositoryRoot, "src", "Summarizer.Functions", "local.settings.sample.json");
+        using var sample = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken));
+        var values = sample.RootElement.GetProperty("Values").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString(), StringComparer.Ordinal);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key.Replace("__", ":", StringComparison.Ordinal), v.Value)))
+            .Build();
+        using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSummarizerPipeline(configuration).BuildServiceProvider();
+
+        Assert.All(OptionSettings(typeof(SummarizerOptions), PipelineNames.OptionsSection), name => Assert.Contains(name, values.Keys));
+        Assert.Contains("Summarizer__Events__Webhooks__0", values.Keys);
+        Assert.Contains("Summarizer__Events__WebhookSecret", values.Keys);
+        // Empty entries are not set: the options validate and no events are sent.
+        Assert.Null(services.GetRequiredService<SummaryEventDispatcher>().Destination);
     }
 
     [Theory]
@@ -201,7 +241,8 @@ public sealed partial class CodeDriftTests
 
     /// <summary>
     /// The app setting names of an options class: <c>Section__Property</c>, nested classes as <c>Section__Property__Inner</c>.
-    /// Secrets (a property ending in <c>Key</c>) are left out on purpose: in Azure the app authenticates with its identity.
+    /// Left out on purpose: secrets (a property ending in <c>Key</c> or <c>Secret</c>), since in Azure the app authenticates
+    /// with its identity; and the webhook list, since in Azure webhooks are Event Grid subscriptions to the topic.
     /// </summary>
     private static IEnumerable<string> OptionSettings(Type type, string prefix)
     {
@@ -209,7 +250,8 @@ public sealed partial class CodeDriftTests
         {
             var name = $"{prefix}__{property.Name}";
             var propertyType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-            if (property.Name.EndsWith("Key", StringComparison.Ordinal))
+            if (property.Name.EndsWith("Key", StringComparison.Ordinal) || property.Name.EndsWith("Secret", StringComparison.Ordinal)
+                || (property.DeclaringType == typeof(EventsOptions) && property.Name == nameof(EventsOptions.Webhooks)))
             {
                 continue;
             }

@@ -13,6 +13,7 @@ public sealed partial class SecureByDefaultTests
     private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     private const string CognitiveServicesOpenAIUser = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd";
+    private const string EventGridDataSender = "d5a91429-5739-47e2-a06b-3470a27159e7";
 
     [Fact]
     public async Task No_app_setting_is_a_connection_string_or_a_key()
@@ -63,6 +64,25 @@ public sealed partial class SecureByDefaultTests
     }
 
     [Fact]
+    public async Task The_summary_events_topic_takes_cloud_events_with_entra_tokens_only_and_the_app_may_send_to_it()
+    {
+        var template = await CompiledTemplate.LoadAsync();
+
+        var topic = Assert.Single(template.ModuleResources("summary-events", "Microsoft.EventGrid/topics")).GetProperty("properties");
+        var sender = Assert.Single(
+            template.ModuleResources("rbac", "Microsoft.Authorization/roleAssignments"),
+            a => a.GetProperty("properties").GetProperty("roleDefinitionId").GetString()!.Contains("variables('roles').eventGridDataSender", StringComparison.Ordinal));
+
+        Assert.Equal("CloudEventSchemaV1_0", topic.GetProperty("inputSchema").GetString());
+        Assert.True(topic.GetProperty("disableLocalAuth").GetBoolean());
+        Assert.Equal(EventGridDataSender, template.ModuleTemplate("rbac").GetProperty("variables").GetProperty("roles").GetProperty("eventGridDataSender").GetString());
+        Assert.Equal("[parameters('identityPrincipalId')]", sender.GetProperty("properties").GetProperty("principalId").GetString());
+        // On the topic main.bicep creates, not wider.
+        Assert.Equal("[resourceId('Microsoft.EventGrid/topics', parameters('summaryEventsTopicName'))]", sender.GetProperty("scope").GetString());
+        Assert.Equal(template.ModuleParameter("summary-events", "name").GetString(), template.ModuleParameter("rbac", "summaryEventsTopicName").GetString());
+    }
+
+    [Fact]
     public async Task The_app_identity_has_exactly_the_roles_it_needs_under_deterministic_names()
     {
         var template = await CompiledTemplate.LoadAsync();
@@ -72,7 +92,7 @@ public sealed partial class SecureByDefaultTests
         var userRoles = assignments.Where(a => a.Principal == "[parameters('userPrincipalId')]").Select(a => a.Role).ToArray();
 
         Assert.Equal(
-            new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher, CognitiveServicesOpenAIUser }.Order(),
+            new[] { StorageBlobDataOwner, StorageQueueDataContributor, StorageTableDataContributor, MonitoringMetricsPublisher, CognitiveServicesOpenAIUser, EventGridDataSender }.Order(),
             identityRoles);
         // The deploying person may upload articles and check the model with their own sign-in (optional, only when azd knows who deploys).
         Assert.Equal(new[] { StorageBlobDataContributor, CognitiveServicesOpenAIUser }.Order(), userRoles.Order());

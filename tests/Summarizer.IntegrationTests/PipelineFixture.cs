@@ -29,7 +29,7 @@ public class PipelineFixture : IAsyncLifetime
     /// <summary>The storage connection string, for commands run as processes against this pipeline's Azurite.</summary>
     public string StorageConnectionString => _azurite!.ConnectionString;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         var (blob, queue, table) = Azurite.FreePorts();
         _azurite = await Azurite.StartAsync(blob, queue, table, dataDirectory: null, report: null, CancellationToken.None);

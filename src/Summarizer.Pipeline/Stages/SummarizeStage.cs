@@ -4,6 +4,7 @@ using Summarizer.Core;
 using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline.AzureOpenAI;
+using Summarizer.Pipeline.Events;
 using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Pipeline.Stages;
@@ -13,7 +14,8 @@ namespace Summarizer.Pipeline.Stages;
 /// and model goes to the engine once, under any name and however many workers see it; a message delivered again
 /// after its summary was published changes nothing. A summary is published only
 /// while its content is the article's current one. A failure the engine says is final is recorded and not retried;
-/// any other is recorded and rethrown, so the queue retries and then poisons.
+/// any other is recorded and rethrown, so the queue retries and then poisons. Each publication is announced (a change
+/// notification) once it is stored and marked; the announcement is delivered in the background and cannot fail the stage.
 /// </summary>
 public sealed class SummarizeStage(
     ArticleRepository repository,
@@ -21,6 +23,7 @@ public sealed class SummarizeStage(
     ISummaryEngine engine,
     TimeProvider time,
     LargeArticleGate large,
+    SummaryEventDispatcher events,
     ILogger<SummarizeStage> logger)
 {
     /// <param name="attempt">Which delivery of the message this is (its dequeue count): the last one's failure says it was set aside.</param>
@@ -83,5 +86,6 @@ public sealed class SummarizeStage(
         }
         logger.Summarized(summary.Id, engine.Name, summary.Generator.EngineMilliseconds, summary.Actors.Count, summary.Conditions.Count,
             summary.Venues.Count, summary.OpenQuestions.Count, summary.Generator.DroppedUngrounded);
+        events.Publish(id, summary.Headline, contentHash);
     }
 }
