@@ -34,6 +34,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<UploadStage>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();
+        services.AddSingleton<SummaryCache>();
         services.AddSingleton<ArticleApi>();
         return services;
     }
