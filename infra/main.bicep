@@ -201,6 +201,9 @@ module functionApp 'core/host/functions-flexconsumption.bicep' = {
       // The Summarizer options section.
       Summarizer__Engine: summarizerEngine
       Summarizer__MaxUploadBytes: string(maxUploadBytes)
+      // GET /api/summaries/{id} from memory: another instance's newer summary is served at most this late (README "Caching").
+      Summarizer__SummaryCacheMaxAge: '00:00:01'
+      Summarizer__SummaryCacheBytes: '33554432'
       Summarizer__AzureOpenAI__Endpoint: openAi.outputs.endpoint
       Summarizer__AzureOpenAI__Deployment: openAi.outputs.deploymentName
       // No Summarizer__AzureOpenAI__ApiKey: the account has API keys disabled; the app uses its identity.

@@ -3,12 +3,17 @@ using System.Net;
 
 namespace Summarizer.Load;
 
-/// <summary>What hammering one URL came to.</summary>
+/// <summary>What hammering one URL came to; <c>Ok</c> counts the expected answers (200, or 304 when revalidating).</summary>
 public sealed record GetResult(long Requests, long Ok, long Bytes, TimeSpan Elapsed, LatencyStats Latency, HttpErrors Errors);
 
-/// <summary>A wrk substitute: <c>connections</c> workers, each sending the next GET as soon as the last one is answered, for a bounded time.</summary>
-public sealed class GetRun(HttpClient http)
+/// <summary>
+/// A wrk substitute: <c>connections</c> workers, each sending the next GET as soon as the last one is answered, for a
+/// bounded time. With <paramref name="ifNoneMatch"/> every request revalidates that ETag, and 304 is the expected answer.
+/// </summary>
+public sealed class GetRun(HttpClient http, string? ifNoneMatch = null)
 {
+    private readonly HttpStatusCode _expected = ifNoneMatch is null ? HttpStatusCode.OK : HttpStatusCode.NotModified;
+
     public async Task<GetResult> RunAsync(string path, int connections, TimeSpan duration, CancellationToken cancellationToken)
     {
         var errors = new HttpErrors();
@@ -29,11 +34,16 @@ public sealed class GetRun(HttpClient http)
             var start = Stopwatch.GetTimestamp();
             try
             {
-                using var response = await http.GetAsync(path, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (ifNoneMatch is not null)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+                }
+                using var response = await http.SendAsync(request, cancellationToken);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 latencies.Add(Stopwatch.GetElapsedTime(start));
                 bytes += body.Length;
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == _expected)
                 {
                     ok++;
                 }

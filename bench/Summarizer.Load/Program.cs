@@ -131,31 +131,47 @@ static Command GetCommand()
 {
     var url = UrlOption();
     var id = new Option<string?>("--id") { Description = "The summary to fetch; default: the newest one (GET /api/summaries?pageSize=1)." };
+    var path = new Option<string?>("--path") { Description = "Hammer this path instead of a summary, e.g. api/health (Kestrel's floor) or api/articles/ID." };
+    var revalidate = new Option<bool>("--revalidate") { Description = "Send the first answer's ETag back in If-None-Match: every answer should be 304." };
     var seconds = Units.CountOption("--seconds", "How long to send requests.", 10, 600);
     var connections = Units.CountOption("--connections", "Concurrent connections, each sending its next request once the last is answered.", 32, 1_024);
-    var command = new Command("get", "Hammer GET /api/summaries/{id} for a bounded time (a wrk substitute): req/s and latency.") { url, id, seconds, connections };
+    var command = new Command("get", "Hammer GET /api/summaries/{id} (or --path) for a bounded time (a wrk substitute): req/s and latency.")
+        { url, id, path, revalidate, seconds, connections };
     command.SetAction(async (parse, cancellationToken) =>
     {
         var parallel = parse.GetValue(connections);
         using var http = Http.Create(parse.GetValue(url)!, parallel, TimeSpan.FromSeconds(30));
-        var summaryId = parse.GetValue(id) ?? await NewestSummaryAsync(http, cancellationToken);
-        if (summaryId is null)
+        var target = parse.GetValue(path)?.TrimStart('/');
+        if (target is null)
         {
-            await Console.Error.WriteLineAsync("No summary yet: run 'throughput' first, or give --id.");
-            return 2;
+            var summaryId = parse.GetValue(id) ?? await NewestSummaryAsync(http, cancellationToken);
+            if (summaryId is null)
+            {
+                await Console.Error.WriteLineAsync("No summary yet: run 'throughput' first, or give --id.");
+                return 2;
+            }
+            target = $"api/summaries/{Uri.EscapeDataString(summaryId)}";
         }
-        var path = $"api/summaries/{Uri.EscapeDataString(summaryId)}";
-        using (var warmUp = await http.GetAsync(path, cancellationToken))
+        string? etag;
+        using (var warmUp = await http.GetAsync(target, cancellationToken))
         {
             if (warmUp.StatusCode != HttpStatusCode.OK)
             {
-                await Console.Error.WriteLineAsync($"GET /{path} answered {(int)warmUp.StatusCode}: {await warmUp.Content.ReadAsStringAsync(cancellationToken)}");
+                await Console.Error.WriteLineAsync($"GET /{target} answered {(int)warmUp.StatusCode}: {await warmUp.Content.ReadAsStringAsync(cancellationToken)}");
                 return 2;
             }
+            etag = warmUp.Headers.ETag?.ToString();
         }
-        Console.WriteLine($"get: GET /{path}, {parallel} connections, {parse.GetValue(seconds)} s");
-        var result = await new GetRun(http).RunAsync(path, parallel, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
-        Console.WriteLine($"  requests         {result.Requests:N0} ({result.Ok:N0} × 200)");
+        if (parse.GetValue(revalidate) && etag is null)
+        {
+            await Console.Error.WriteLineAsync($"GET /{target} answered without an ETag: nothing to revalidate.");
+            return 2;
+        }
+        var ifNoneMatch = parse.GetValue(revalidate) ? etag : null;
+        var expected = ifNoneMatch is null ? 200 : 304;
+        Console.WriteLine($"get: GET /{target}{(ifNoneMatch is null ? "" : $" (If-None-Match: {ifNoneMatch})")}, {parallel} connections, {parse.GetValue(seconds)} s");
+        var result = await new GetRun(http, ifNoneMatch).RunAsync(target, parallel, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
+        Console.WriteLine($"  requests         {result.Requests:N0} ({result.Ok:N0} × {expected})");
         Console.WriteLine($"  req/s            {result.Requests / result.Elapsed.TotalSeconds:N0}");
         Console.WriteLine($"  latency          {result.Latency}");
         Console.WriteLine($"  transfer         {Units.Megabytes((long)(result.Bytes / result.Elapsed.TotalSeconds))}/s ({result.Bytes / Math.Max(1, result.Requests):N0} bytes per answer)");

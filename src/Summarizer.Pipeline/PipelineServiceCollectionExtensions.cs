@@ -38,6 +38,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();
         services.AddSingleton<RetryStage>();
+        services.AddSingleton<SummaryCache>();
         services.AddSingleton<ArticleApi>();
         return services;
     }

@@ -10,6 +10,7 @@ namespace Summarizer.Pipeline;
 public sealed class SummarizerOptions
 {
     public const long DefaultMaxUploadBytes = 5 * 1024 * 1024;
+    public const long DefaultSummaryCacheBytes = 32 * 1024 * 1024;
 
     /// <summary>Which engine writes summaries: <c>local</c> (offline, the default) or <c>azure-openai</c>.</summary>
     [Required]
@@ -20,6 +21,18 @@ public sealed class SummarizerOptions
     /// <summary>Uploads larger than this are refused (status failed); the raw upload stays as it is.</summary>
     [Range(1, 1024L * 1024 * 1024)]
     public long MaxUploadBytes { get; set; } = DefaultMaxUploadBytes;
+
+    /// <summary>
+    /// How long a summary read for <c>GET /api/summaries/{id}</c> is served again from memory without reading storage.
+    /// A summary written by this process replaces its entry at once; one written by another instance (Azure scale-out)
+    /// can be served stale for at most this long. Zero turns the cache off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan SummaryCacheMaxAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most memory the summary cache holds, counted as the bytes of the serialised summaries it keeps.</summary>
+    [Range(0, 1024L * 1024 * 1024)]
+    public long SummaryCacheBytes { get; set; } = DefaultSummaryCacheBytes;
 
     public AzureOpenAIOptions AzureOpenAI { get; set; } = new();
 

@@ -16,7 +16,8 @@ public sealed class ArticleApi(
     ArticleStatusStore statuses,
     ISummaryEngine engine,
     PipelineHealth health,
-    IOptions<SummarizerOptions> options)
+    IOptions<SummarizerOptions> options,
+    SummaryCache summaries)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
@@ -63,7 +64,7 @@ public sealed class ArticleApi(
             return NotAnId(id);
         }
         var status = await statuses.GetAsync(id, cancellationToken);
-        return status is null ? NotFound(id) : Results.Json(status, DocumentJson.Options);
+        return status is null ? NotFound(id) : ConditionalJson.From(status);
     });
 
     /// <summary><c>GET /api/summaries/{id}</c>: the summary document.</summary>
@@ -73,10 +74,10 @@ public sealed class ArticleApi(
         {
             return NotAnId(id);
         }
-        var summary = await repository.ReadSummaryAsync(id, cancellationToken);
+        var summary = await summaries.GetAsync(id, ct => repository.ReadSummaryAsync(id, ct), cancellationToken);
         if (summary is not null)
         {
-            return Results.Json(summary, DocumentJson.Options);
+            return summary;
         }
         var status = await statuses.GetAsync(id, cancellationToken);
         return status is null

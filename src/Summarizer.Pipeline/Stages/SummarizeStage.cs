@@ -5,6 +5,7 @@ using Summarizer.Core.Documents;
 using Summarizer.Core.Engine;
 using Summarizer.Pipeline.AzureOpenAI;
 using Summarizer.Pipeline.Events;
+using Summarizer.Pipeline.Http;
 using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.Pipeline.Stages;
@@ -24,6 +25,7 @@ public sealed class SummarizeStage(
     TimeProvider time,
     LargeArticleGate large,
     SummaryEventDispatcher events,
+    SummaryCache served,
     ILogger<SummarizeStage> logger)
 {
     /// <param name="attempt">Which delivery of the message this is (its dequeue count): the last one's failure says it was set aside.</param>
@@ -78,8 +80,13 @@ public sealed class SummarizeStage(
         var draft = await repository.GetOrCreateDraftAsync(engine.Name, engine.Model, contentHash, ct => engine.SummarizeAsync(article, ct).AsTask(), cancellationToken);
         var summary = Grounding.Compose(article, draft, engine.Name, time.GetElapsedTime(started), time.GetUtcNow());
 
-        if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken)
-            || !await statuses.MarkSummarizedAsync(summary, contentHash, cancellationToken))
+        if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken))
+        {
+            logger.SkippedStale(id, contentHash);
+            return;
+        }
+        served.Stored(id);
+        if (!await statuses.MarkSummarizedAsync(summary, contentHash, cancellationToken))
         {
             logger.SkippedStale(id, contentHash);
             return;
