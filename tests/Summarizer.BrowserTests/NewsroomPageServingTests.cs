@@ -65,6 +65,7 @@ public sealed class NewsroomPageServingTests(BrowserFixture fixture) : IDisposab
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"type\":\"urn:summarizer:problem:no-such-page\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,12 +18,13 @@ public sealed record ApiProblem(string Kind, int Status, string Title)
     public static readonly ApiProblem BadContinuationToken = new("bad-continuation-token", StatusCodes.Status400BadRequest, "Bad continuation token");
     public static readonly ApiProblem Unauthorized = new("unauthorized", StatusCodes.Status401Unauthorized, "The API key is missing or wrong");
     public static readonly ApiProblem NotFound = new("not-found", StatusCodes.Status404NotFound, "No such article");
+    public static readonly ApiProblem NoSuchPage = new("no-such-page", StatusCodes.Status404NotFound, "No such page");
     public static readonly ApiProblem NotSummarized = new("not-summarized", StatusCodes.Status404NotFound, "Not summarized yet");
     public static readonly ApiProblem NotRetryable = new("not-retryable", StatusCodes.Status409Conflict, "A retry cannot help");
     public static readonly ApiProblem StorageUnavailable = new("storage-unavailable", StatusCodes.Status503ServiceUnavailable, "Storage is unavailable");
 
     public static IReadOnlyList<ApiProblem> All { get; } =
-        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, Unauthorized, NotFound, NotSummarized, NotRetryable, StorageUnavailable];
+        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, Unauthorized, NotFound, NoSuchPage, NotSummarized, NotRetryable, StorageUnavailable];
 
     public string Type => TypePrefix + Kind;
 

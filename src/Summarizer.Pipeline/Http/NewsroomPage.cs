@@ -46,10 +46,7 @@ public static class NewsroomPage
         }
         if (!Files.TryGetValue(path, out var file))
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: "No such page",
-                detail: "The newsroom page has no such file. Open the page itself: / on the local host, /api/newsroom/ in Azure.");
+            return ApiProblem.NoSuchPage.With("The newsroom page has no such file. Open the page itself: / on the local host, /api/newsroom/ in Azure.");
         }
         return new FileResult(file);
     }
