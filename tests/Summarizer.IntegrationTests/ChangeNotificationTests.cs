@@ -61,7 +61,7 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
     [Fact]
     public async Task A_published_summary_is_announced_once_as_a_cloud_event_with_its_id_headline_url_and_content_hash()
     {
-        var hash = await UploadAsync("ferry-announced.txt", Story);
+        var hash = await pipeline.PublishAsync("ferry-announced.txt", Story);
         var summary = await pipeline.GetSummaryAsync("ferry-announced");
         // The flaky receiver's second delivery comes after the retry delay: by then every receiver had its first.
         await pipeline.Receiver.WaitForAsync("flaky", "ferry-announced", 2);
@@ -92,7 +92,7 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
     [Fact]
     public async Task The_signature_header_verifies_with_the_shared_secret_and_not_with_another()
     {
-        await UploadAsync("ferry-signed.txt", Story + "\n\nSigned.");
+        await pipeline.PublishAsync("ferry-signed.txt", Story + "\n\nSigned.");
         var delivery = (await pipeline.Receiver.WaitForAsync("ok", "ferry-signed", 1))[0];
 
         Assert.StartsWith("sha256=", delivery.Signature, StringComparison.Ordinal);
@@ -106,7 +106,7 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
     [Fact]
     public async Task A_receiver_answering_500_gets_the_same_event_again_and_one_answering_400_is_not_retried()
     {
-        await UploadAsync("ferry-retried.txt", Story + "\n\nRetried.");
+        await pipeline.PublishAsync("ferry-retried.txt", Story + "\n\nRetried.");
 
         var flaky = await pipeline.Receiver.WaitForAsync("flaky", "ferry-retried", 2);
         var refused = await pipeline.Receiver.WaitForAsync("refuses", "ferry-retried", 1);
@@ -127,18 +127,18 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
     [Fact]
     public async Task Identical_content_again_announces_nothing_and_changed_content_announces_its_new_version()
     {
-        var first = await UploadAsync("ferry-versions.txt", Story + "\n\nVersions.");
+        var first = await pipeline.PublishAsync("ferry-versions.txt", Story + "\n\nVersions.");
         var summary = await pipeline.GetSummaryAsync("ferry-versions");
         await pipeline.Receiver.WaitForAsync("ok", "ferry-versions", 1);
 
-        var again = await UploadAsync("ferry-versions.txt", Story + "\n\nVersions.");
+        var again = await pipeline.PublishAsync("ferry-versions.txt", Story + "\n\nVersions.");
         // API uploads are cleaned as they are written; a second summary, had there been one, would be announced within this.
         await Task.Delay(TimeSpan.FromSeconds(3), Cancel);
         Assert.Equal(first, again);
         Assert.Equal(summary.CreatedAt, (await pipeline.GetSummaryAsync("ferry-versions")).CreatedAt);
         Assert.Single(pipeline.Receiver.To("ok", "ferry-versions"));
 
-        var changed = await UploadAsync("ferry-versions.txt", Story + "\n\nVersions. The board meets again in May.");
+        var changed = await pipeline.PublishAsync("ferry-versions.txt", Story + "\n\nVersions. The board meets again in May.");
         var deliveries = await pipeline.Receiver.WaitForAsync("ok", "ferry-versions", 2);
 
         Assert.NotEqual(first, changed);
@@ -149,15 +149,4 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
     /// <summary>What a receiver computes: HMAC-SHA256 of the body bytes, keyed with the secret, as lower-case hex.</summary>
     private static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
-
-    /// <summary>Posts the article, waits for its summary of this content, returns the content hash.</summary>
-    private async Task<string> UploadAsync(string name, string text)
-    {
-        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(text, Encoding.UTF8, "text/plain"), Cancel);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contentHash").GetString()!;
-        var status = await pipeline.WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
-        Assert.Equal("summarized", status.GetProperty("status").GetString());
-        return hash;
-    }
 }

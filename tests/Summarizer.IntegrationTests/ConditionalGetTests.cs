@@ -79,7 +79,7 @@ public sealed class ConditionalGetTests(PipelineFixture pipeline)
         using var oldSummary = await GetAsync($"/api/summaries/{id}");
         using var oldStatus = await GetAsync($"/api/articles/{id}");
 
-        var newHash = await SummarizedHashAsync("ferry-changed.txt", Story + "\n\nSecond version, with a new paragraph about the fuel costs.");
+        var newHash = await pipeline.PublishAsync("ferry-changed.txt", Story + "\n\nSecond version, with a new paragraph about the fuel costs.");
 
         using var summary = await GetAsync($"/api/summaries/{id}", oldSummary.Headers.ETag!.Tag);
         using var status = await GetAsync($"/api/articles/{id}", oldStatus.Headers.ETag!.Tag);
@@ -131,18 +131,7 @@ public sealed class ConditionalGetTests(PipelineFixture pipeline)
 
     private async Task<string> SummarizedAsync(string name, string text)
     {
-        await SummarizedHashAsync(name, text);
+        await pipeline.PublishAsync(name, text);
         return Path.GetFileNameWithoutExtension(name);
-    }
-
-    /// <summary>Posts the article, waits for its summary, returns its content hash.</summary>
-    private async Task<string> SummarizedHashAsync(string name, string text)
-    {
-        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(text, Encoding.UTF8, "text/plain"), Cancel);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contentHash").GetString()!;
-        var status = await pipeline.WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
-        Assert.Equal("summarized", status.GetProperty("status").GetString());
-        return hash;
     }
 }

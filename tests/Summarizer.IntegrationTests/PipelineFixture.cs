@@ -84,6 +84,18 @@ public class PipelineFixture : IAsyncLifetime
         throw new TimeoutException($"{id} reached no outcome{(contentHash is null ? "" : " for content " + contentHash)}; last status: {last}");
     }
 
+    /// <summary>Posts the article over the API, waits for the summary of this content, and returns its content hash.</summary>
+    public async Task<string> PublishAsync(string name, string text)
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        using var response = await Http.PostAsync($"/api/articles?name={name}", new StringContent(text, System.Text.Encoding.UTF8, "text/plain"), cancel);
+        Xunit.Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("contentHash").GetString()!;
+        var status = await WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
+        Xunit.Assert.Equal("summarized", status.GetProperty("status").GetString());
+        return hash;
+    }
+
     public async Task<SummaryDocument> GetSummaryAsync(string id)
     {
         var summary = await Http.GetFromJsonAsync<SummaryDocument>($"/api/summaries/{id}", DocumentJson.Options);

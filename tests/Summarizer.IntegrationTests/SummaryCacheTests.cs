@@ -39,7 +39,7 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
     {
         const string name = "library-reupload.txt";
         var id = Path.GetFileNameWithoutExtension(name);
-        var firstHash = await SummarizedAsync(name, Story);
+        var firstHash = await pipeline.PublishAsync(name, Story);
         using var first = await pipeline.Http.GetAsync($"/api/summaries/{id}", Cancel);
         var firstTag = first.Headers.ETag!.Tag;
         Assert.Equal(firstHash, await ServedHashAsync(first));
@@ -57,7 +57,7 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
             }
         }, CancellationToken.None)).ToArray();
 
-        var secondHash = await SummarizedAsync(name, Story + "\n\nThe board will publish the new hours on its website.");
+        var secondHash = await pipeline.PublishAsync(name, Story + "\n\nThe board will publish the new hours on its website.");
         var summarizedSeenAt = Stopwatch.GetTimestamp();
         var after = new List<string?>();
         for (var i = 0; i < 20; i++)
@@ -83,7 +83,7 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
         // What a second Functions instance storing a summary looks like to this one: the blob changes under it.
         const string name = "library-elsewhere.txt";
         var id = Path.GetFileNameWithoutExtension(name);
-        await SummarizedAsync(name, Story + "\n\nElsewhere.");
+        await pipeline.PublishAsync(name, Story + "\n\nElsewhere.");
         using var cached = await pipeline.Http.GetAsync($"/api/summaries/{id}", Cancel);
         var cachedBody = await cached.Content.ReadAsStringAsync(Cancel);
         var blob = pipeline.Container(PipelineNames.SummariesContainer).GetBlobClient(id + ".json");
@@ -102,7 +102,7 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
         for (var i = 0; i < 8; i++)
         {
             var name = $"library-bound-{i}.txt";
-            await SummarizedAsync(name, Story + $"\n\nBranch number {i} keeps its own hours.");
+            await pipeline.PublishAsync(name, Story + $"\n\nBranch number {i} keeps its own hours.");
             ids.Add(Path.GetFileNameWithoutExtension(name));
         }
         var repository = new ArticleRepository(pipeline.Blobs, new QueueServiceClient(pipeline.StorageConnectionString), TimeProvider.System);
@@ -129,7 +129,7 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
     public async Task A_max_age_of_zero_holds_nothing()
     {
         var id = Path.GetFileNameWithoutExtension("library-off.txt");
-        await SummarizedAsync("library-off.txt", Story + "\n\nOff.");
+        await pipeline.PublishAsync("library-off.txt", Story + "\n\nOff.");
         var repository = new ArticleRepository(pipeline.Blobs, new QueueServiceClient(pipeline.StorageConnectionString), TimeProvider.System);
         using var cache = new SummaryCache(Options.Create(new SummarizerOptions { SummaryCacheMaxAge = TimeSpan.Zero }), TimeProvider.System);
 
@@ -151,16 +151,5 @@ public sealed class SummaryCacheTests(LongLivedCachePipelineFixture pipeline) : 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var summary = await response.Content.ReadFromJsonAsync<JsonElement>(CancellationToken.None);
         return summary.GetProperty("source").GetProperty("contentHash").GetString();
-    }
-
-    /// <summary>Posts the article, waits for its summary, returns its content hash.</summary>
-    private async Task<string> SummarizedAsync(string name, string text)
-    {
-        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(text, Encoding.UTF8, "text/plain"), Cancel);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contentHash").GetString()!;
-        var status = await pipeline.WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
-        Assert.Equal("summarized", status.GetProperty("status").GetString());
-        return hash;
     }
 }
