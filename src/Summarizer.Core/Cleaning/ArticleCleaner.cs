@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Summarizer.Core.Cleaning.Formats;
 using Summarizer.Core.Documents;
 
 namespace Summarizer.Core.Cleaning;
@@ -24,6 +25,12 @@ public sealed partial class ArticleCleaner
             throw new ArticleRejectedException("The upload is empty: there is no article to clean. Upload the article's text or the web page's HTML.");
         }
 
+        if (FormatDetector.Detect(content, contentType, fileName) is { } structured && SourceReaders.For(structured) is { } read)
+        {
+            var source = read(content.ToArray());
+            return Compose(id, SourceReaders.Name(structured), source.Encoding, FromSource(source), decoded: null) with { Wire = source.Wire };
+        }
+
         var decoded = TextDecoder.Decode(content, contentType);
         var format = DetectFormat(decoded.Text, contentType, fileName);
         var extraction = format switch
@@ -32,6 +39,30 @@ public sealed partial class ArticleCleaner
             ArticleFormat.Markdown => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: true),
             _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: false),
         };
+        return Compose(id, format == ArticleFormat.Html ? "html" : "text", decoded.EncodingName, extraction, decoded);
+    }
+
+    /// <summary>A structured format's body cleaned the way its kind of text is, with the metadata the source states first.</summary>
+    private static Extraction FromSource(SourceDocument source)
+    {
+        var extraction = source switch
+        {
+            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, new ExtractionHints(source.Title, source.Byline, source.Dateline)),
+            { Html: { } html } => HtmlExtractor.Extract(html),
+            { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false),
+            _ => throw new ArgumentException("A source document has paragraphs, HTML or plain text.", nameof(source)),
+        };
+        return extraction with
+        {
+            Title = source.Title ?? extraction.Title,
+            Byline = source.Byline ?? extraction.Byline,
+            Dateline = source.Dateline ?? extraction.Dateline,
+            Language = source.Language ?? extraction.Language,
+        };
+    }
+
+    private static CleanedArticle Compose(string id, string format, string encoding, Extraction extraction, DecodedText? decoded)
+    {
 
         // What is left after the furniture must be an article, however short: a two-sentence brief passes, a lone
         // "Thanks for reading." or "Page not found." does not (the engine would have nothing to summarise).
@@ -46,7 +77,7 @@ public sealed partial class ArticleCleaner
         }
 
         var removed = extraction.Removed;
-        if (decoded.Replacements > 0)
+        if (decoded is { Replacements: > 0 })
         {
             // A few undecodable bytes are tolerated as U+FFFD; an editor auditing the cleaning sees where.
             var at = decoded.Text.IndexOf('\uFFFD', StringComparison.Ordinal);
@@ -58,8 +89,8 @@ public sealed partial class ArticleCleaner
         return new CleanedArticle
         {
             Id = id,
-            Format = format == ArticleFormat.Html ? "html" : "text",
-            Encoding = decoded.EncodingName,
+            Format = format,
+            Encoding = encoding,
             Title = extraction.Title,
             Byline = extraction.Byline,
             Dateline = extraction.Dateline,

@@ -14,8 +14,10 @@ public sealed record CleanedArticle
     public string? CanonicalUrl { get; init; }
     /// <summary>The page's declared language as a BCP 47 tag ("en", "en-GB"), when an HTML upload declares one.</summary>
     public string? Language { get; init; }
-    /// <summary>"text" or "html": what the upload was recognised as.</summary>
+    /// <summary>What the upload was recognised as: "text", "markdown", "html", "docx", "pdf", "email", "ninjs" or "newsml-g2".</summary>
     public required string Format { get; init; }
+    /// <summary>The wire item's identity, version and status, when the upload is one (ninjs, NewsML-G2).</summary>
+    public WireInfo? Wire { get; init; }
     /// <summary>The character encoding the bytes were decoded with.</summary>
     public required string Encoding { get; init; }
     /// <summary>The kept paragraphs joined by blank lines; evidence offsets index into this.</summary>
