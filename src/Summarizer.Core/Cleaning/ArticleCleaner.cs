@@ -36,14 +36,15 @@ public sealed partial class ArticleCleaner
         var extraction = format switch
         {
             ArticleFormat.Html => HtmlExtractor.Extract(decoded.Text),
-            ArticleFormat.Markdown => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: true),
+            ArticleFormat.Markdown => FromSource(MarkdownReader.Read(decoded.Text)),
             _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: false),
         };
-        return Compose(id, format == ArticleFormat.Html ? "html" : "text", decoded.EncodingName, extraction, decoded);
+        var name = format switch { ArticleFormat.Html => "html", ArticleFormat.Markdown => "markdown", _ => "text" };
+        return Compose(id, name, decoded.EncodingName, extraction, decoded);
     }
 
     /// <summary>A structured format's body cleaned the way its kind of text is, with the metadata the source states first.</summary>
-    private static Extraction FromSource(SourceDocument source)
+    internal static Extraction FromSource(SourceDocument source)
     {
         var extraction = source switch
         {
@@ -104,9 +105,10 @@ public sealed partial class ArticleCleaner
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 
-    private enum ArticleFormat { Text, Markdown, Html }
+    internal enum ArticleFormat { Text, Markdown, Html }
 
-    private static ArticleFormat DetectFormat(string text, string? contentType, string? fileName)
+    /// <summary>Which text format decoded text is: its own opening first, then its content type and extension, then its lines.</summary>
+    internal static ArticleFormat DetectFormat(string text, string? contentType, string? fileName)
     {
         var head = text.AsSpan(0, Math.Min(text.Length, 2048)).TrimStart("\uFEFF \t\r\n");
         // The document's own opening is the strongest evidence: a .txt that starts with <!doctype html> is a page.
@@ -131,6 +133,11 @@ public sealed partial class ArticleCleaner
         if (tags >= 10 && tags >= sample.Length / 500)
         {
             return ArticleFormat.Html;
+        }
+        // YAML front matter at the very start is written only by Markdown tools (static sites, CMS exports).
+        if (MarkdownReader.StartsWithFrontMatter(head.ToString()))
+        {
+            return ArticleFormat.Markdown;
         }
         if (type is "text/plain" || extension is ".txt")
         {

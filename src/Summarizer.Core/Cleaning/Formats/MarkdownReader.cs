@@ -1,0 +1,190 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Summarizer.Core.Cleaning.Formats;
+
+/// <summary>
+/// Markdown → the story's paragraphs and the metadata its YAML front matter states (title, author, date, language).
+/// Markup goes (emphasis, code spans, inline HTML tags, images); links keep their text; list items and block quotes
+/// become paragraphs; the first level-1 heading is the title when the front matter names none.
+/// </summary>
+internal static partial class MarkdownReader
+{
+    // Real documents nest lists and quotes a few levels; deeper content is flattened into its ancestor's text, never
+    // walked further, so a hostile "> > > > …" cannot exhaust the stack.
+    private const int MaxDepth = 32;
+
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+
+    public static SourceDocument Read(string text)
+    {
+        var document = Markdown.Parse(text, Pipeline);
+        var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var paragraphs = new List<string>();
+        string? heading = null;
+        var frontMatterTitle = false;
+        foreach (var block in document)
+        {
+            if (block is YamlFrontMatterBlock frontMatter)
+            {
+                ReadFrontMatter(frontMatter, metadata);
+                frontMatterTitle = Value(metadata, "title") is not null;
+                continue;
+            }
+            if (block is HeadingBlock { Level: 1, Inline: { } h1 } && heading is null && !frontMatterTitle)
+            {
+                heading = Fold(InlineText(h1));
+                if (heading.Length > 0) { continue; }
+                heading = null;
+            }
+            Collect(block, paragraphs, depth: 0);
+        }
+        return new SourceDocument
+        {
+            Title = Value(metadata, "title") ?? heading,
+            Byline = Value(metadata, "author", "byline", "authors", "by"),
+            Dateline = Value(metadata, "dateline", "date", "published", "pubdate"),
+            Language = Value(metadata, "lang", "language", "locale"),
+            Paragraphs = paragraphs,
+        };
+    }
+
+    /// <summary>Whether the text opens with a YAML front matter block (<c>---</c> … <c>---</c>), evidence of Markdown.</summary>
+    public static bool StartsWithFrontMatter(string text) => FrontMatterOpening().IsMatch(text);
+
+    private static void Collect(Block block, List<string> paragraphs, int depth)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Add(paragraphs, InlineText(inline));
+                break;
+            case HtmlBlock html:
+                Add(paragraphs, StripTags(html.Lines.ToString()));
+                break;
+            case CodeBlock code:
+                // An indented block is as often a capture's indented paragraph as code: its words are kept.
+                Add(paragraphs, code.Lines.ToString());
+                break;
+            case ContainerBlock container when depth < MaxDepth:
+                foreach (var child in container)
+                {
+                    Collect(child, paragraphs, depth + 1);
+                }
+                break;
+            case ContainerBlock container:
+                Add(paragraphs, Flatten(container));
+                break;
+            // Thematic breaks, link reference definitions and empty blocks carry no words.
+        }
+    }
+
+    private static void Add(List<string> paragraphs, string text)
+    {
+        var folded = Fold(text);
+        if (folded.Length > 0)
+        {
+            paragraphs.Add(folded);
+        }
+    }
+
+    /// <summary>The text of a container too deep to walk, read without recursion.</summary>
+    private static string Flatten(ContainerBlock container)
+    {
+        var sb = new StringBuilder();
+        var stack = new Stack<Block>([container]);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case LeafBlock { Inline: { } inline }: sb.Append(InlineText(inline)).Append(' '); break;
+                case LeafBlock leaf: sb.Append(leaf.Lines.ToString()).Append(' '); break;
+                case ContainerBlock c:
+                    for (var i = c.Count - 1; i >= 0; i--) { stack.Push(c[i]); }
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>The words a reader sees: literals, emphasis and link text, code spans; images and inline tags dropped.</summary>
+    private static string InlineText(ContainerInline root)
+    {
+        var sb = new StringBuilder();
+        // Depth-first without recursion: emphasis and links can nest as deep as the input makes them.
+        var stack = new Stack<Inline>();
+        for (var child = root.LastChild; child is not null; child = child.PreviousSibling) { stack.Push(child); }
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
+                case CodeInline code: sb.Append(code.Content); break;
+                case LineBreakInline: sb.Append(' '); break;
+                case HtmlEntityInline entity: sb.Append(entity.Transcoded.AsSpan()); break;
+                case AutolinkInline autolink: sb.Append(autolink.Url); break;
+                // A picture's alt text describes the picture, not the story; it would read as a stray caption.
+                case LinkInline { IsImage: true }: break;
+                case HtmlInline: break;
+                case ContainerInline container:
+                    for (var child = container.LastChild; child is not null; child = child.PreviousSibling) { stack.Push(child); }
+                    break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private static void ReadFrontMatter(YamlFrontMatterBlock block, Dictionary<string, string> metadata)
+    {
+        // Only flat "key: value" lines are read (quoted or not, a one-line [list] joined); nested YAML is ignored.
+        foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
+        {
+            var match = FrontMatterLine().Match(line.Slice.ToString());
+            if (!match.Success)
+            {
+                continue;
+            }
+            var value = match.Groups["value"].Value.Trim();
+            if (value.StartsWith('[') && value.EndsWith(']'))
+            {
+                value = string.Join(", ", value[1..^1].Split(',').Select(Unquote).Where(v => v.Length > 0));
+            }
+            value = Fold(Unquote(value));
+            if (value.Length > 0)
+            {
+                metadata.TryAdd(match.Groups["key"].Value, value);
+            }
+        }
+    }
+
+    private static string Unquote(string value)
+    {
+        value = value.Trim();
+        return value.Length >= 2 && (value[0] == '"' && value[^1] == '"' || value[0] == '\'' && value[^1] == '\'') ? value[1..^1] : value;
+    }
+
+    private static string? Value(Dictionary<string, string> metadata, params string[] keys) =>
+        keys.Select(k => metadata.GetValueOrDefault(k)).FirstOrDefault(v => v is not null);
+
+    private static string StripTags(string html) =>
+        WebUtility.HtmlDecode(Tag().Replace(HiddenElement().Replace(html, " "), " "));
+
+    private static string Fold(string text) => TextNormalizer.FoldParagraph(text);
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z][\w-]*)\s*:\s+(?<value>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FrontMatterLine();
+
+    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?:.*\r?\n){0,100}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)", RegexOptions.CultureInvariant)]
+    private static partial Regex FrontMatterOpening();
+
+    [GeneratedRegex(@"<!--.*?-->|<(script|style)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HiddenElement();
+
+    [GeneratedRegex(@"</?[A-Za-z][^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+}
