@@ -159,10 +159,10 @@ public sealed class CleaningTextTests
 
     [Fact]
     public void A_markdown_heading_becomes_the_title()
-        Assert.Equal("markdown", article.Format);
+    {
         var article = Clean("# Harbour council agrees repair plan\n\nThe harbour council voted on Tuesday to repair the old swing bridge.\n\n## Residents divided\n\nSome residents said the council had waited far too long.", "text/markdown");
 
-        Assert.Equal("text", article.Format);
+        Assert.Equal("markdown", article.Format);
         Assert.Equal("Harbour council agrees repair plan", article.Title);
         Assert.Equal("The harbour council voted on Tuesday to repair the old swing bridge.", article.Paragraphs[0]);
         Assert.DoesNotContain(article.Paragraphs, p => p.StartsWith('#'));
