@@ -10,20 +10,26 @@ namespace Summarizer.Core.Cleaning.Formats;
 
 /// <summary>
 /// Markdown → the story's paragraphs and the metadata its YAML front matter states (title, author, date, language).
-/// Markup goes (emphasis, code spans, inline HTML tags, images); links keep their text; list items and block quotes
-/// become paragraphs; the first level-1 heading is the title when the front matter names none.
+/// Markup goes (emphasis, code spans, inline HTML tags, images); links keep their text; list items (with a bullet or
+/// number) and block quotes become paragraphs; the first level-1 heading is the title when the front matter names none.
 /// </summary>
 internal static partial class MarkdownReader
 {
-    // Real documents nest lists and quotes a few levels; deeper content is flattened into its ancestor's text, never
-    // walked further, so a hostile "> > > > …" cannot exhaust the stack.
-    private const int MaxDepth = 32;
-
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
 
     public static SourceDocument Read(string text)
     {
-        var document = Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // The parser stops at its nesting limit (128 levels of quotes, lists or emphasis) instead of exhausting the stack.
+            throw new ArticleRejectedException(
+                "The Markdown file nests quotes, lists or emphasis too deeply to be read (more than 128 levels). Save the article as plain text and upload it.");
+        }
         var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var paragraphs = new List<string>();
         string? heading = null;
@@ -42,7 +48,7 @@ internal static partial class MarkdownReader
                 if (heading.Length > 0) { continue; }
                 heading = null;
             }
-            Collect(block, paragraphs, depth: 0);
+            Collect(block, paragraphs);
         }
         return new SourceDocument
         {
@@ -57,7 +63,8 @@ internal static partial class MarkdownReader
     /// <summary>Whether the text opens with a YAML front matter block (<c>---</c> … <c>---</c>), evidence of Markdown.</summary>
     public static bool StartsWithFrontMatter(string text) => FrontMatterOpening().IsMatch(text);
 
-    private static void Collect(Block block, List<string> paragraphs, int depth)
+    /// <summary>Adds the block's paragraphs; recursion is bounded by the parser's nesting limit.</summary>
+    private static void Collect(Block block, List<string> paragraphs)
     {
         switch (block)
         {
@@ -71,14 +78,25 @@ internal static partial class MarkdownReader
                 // An indented block is as often a capture's indented paragraph as code: its words are kept.
                 Add(paragraphs, code.Lines.ToString());
                 break;
-            case ContainerBlock container when depth < MaxDepth:
-                foreach (var child in container)
+            case ListBlock list:
+                var number = int.TryParse(list.OrderedStart, out var start) ? start : 1;
+                foreach (var item in list)
                 {
-                    Collect(child, paragraphs, depth + 1);
+                    // The item keeps a marker, so the furniture rules see a list item, not a run of short link-like lines.
+                    var before = paragraphs.Count;
+                    Collect(item, paragraphs);
+                    if (paragraphs.Count > before)
+                    {
+                        paragraphs[before] = (list.IsOrdered ? $"{number}. " : "• ") + paragraphs[before];
+                    }
+                    number++;
                 }
                 break;
             case ContainerBlock container:
-                Add(paragraphs, Flatten(container));
+                foreach (var child in container)
+                {
+                    Collect(child, paragraphs);
+                }
                 break;
             // Thematic breaks, link reference definitions and empty blocks carry no words.
         }
@@ -91,25 +109,6 @@ internal static partial class MarkdownReader
         {
             paragraphs.Add(folded);
         }
-    }
-
-    /// <summary>The text of a container too deep to walk, read without recursion.</summary>
-    private static string Flatten(ContainerBlock container)
-    {
-        var sb = new StringBuilder();
-        var stack = new Stack<Block>([container]);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case LeafBlock { Inline: { } inline }: sb.Append(InlineText(inline)).Append(' '); break;
-                case LeafBlock leaf: sb.Append(leaf.Lines.ToString()).Append(' '); break;
-                case ContainerBlock c:
-                    for (var i = c.Count - 1; i >= 0; i--) { stack.Push(c[i]); }
-                    break;
-            }
-        }
-        return sb.ToString();
     }
 
     /// <summary>The words a reader sees: literals, emphasis and link text, code spans; images and inline tags dropped.</summary>

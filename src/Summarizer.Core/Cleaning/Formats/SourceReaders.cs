@@ -7,6 +7,7 @@ internal static class SourceReaders
 {
     private static readonly Dictionary<SourceFormat, Func<byte[], SourceDocument>> Readers = new()
     {
+        [SourceFormat.Email] = EmailReader.Read,
     };
 
     public static Func<byte[], SourceDocument>? For(SourceFormat format) => Readers.GetValueOrDefault(format);
