@@ -15,7 +15,8 @@ namespace Summarizer.Core.Cleaning.Formats;
 /// <para>
 /// A body is a cover note when it has fewer than <see cref="CoverNoteWords"/> words, or fewer than
 /// <see cref="MentionedCoverNoteWords"/> and speaks of an attachment ("see attached", "enclosed"). Then the first
-/// attachment that holds text (a format with a reader, or text, HTML or Markdown) is the article.
+/// attachment that holds text (a format with a reader, or text, HTML or Markdown) and more words than the note is the
+/// article; an attachment in a format with no reader yet is read as text when it decodes as text, else passed over.
 /// </para>
 /// </summary>
 internal static partial class EmailReader
@@ -76,7 +77,8 @@ internal static partial class EmailReader
         {
             foreach (var attachment in attachments)
             {
-                if (ReadAttachment(attachment, nesting) is { } article)
+                // An attachment shorter than the note (a timetable, a contact card) is not the story the note covers.
+                if (ReadAttachment(attachment, nesting) is { } article && Words(article) > bodyWords)
                 {
                     // The attached article's own metadata first; the message's where the article states none. A text
                     // attachment's headline is found when it is cleaned, so the subject does not replace it.
@@ -173,6 +175,10 @@ internal static partial class EmailReader
             _ => new SourceDocument { PlainText = text.Text, Encoding = text.EncodingName },
         };
     }
+
+    private static int Words(SourceDocument document) =>
+        document.Paragraphs?.Sum(FurnitureCues.CountWords)
+        ?? FurnitureCues.CountWords(document.Html is { } html ? StripTags(html) : document.PlainText ?? "");
 
     private static bool IsBody(MimeEntity entity) => !entity.IsAttachment && !HasFileName(entity);
 

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Text;
+using MimeKit;
+using Summarizer.Core.Cleaning;
+using Summarizer.Core.Cleaning.Formats;
+using static Summarizer.Core.Tests.CleaningTestSupport;
+
+namespace Summarizer.Core.Tests.Cleaning.Formats;
+
+/// <summary>An e-mail's subject, sender and date are the article's metadata; its body, or the attached article behind a cover note, is the text.</summary>
+public sealed class EmailTests
+{
+    private const string Opening = "The harbour council voted on Tuesday to repair the old swing bridge before the autumn timetable begins, ending two years of argument over its future.";
+    private const string Second = "Repairs will take six weeks, the council's engineer, Tomas Berg, told reporters on Wednesday, and the bridge will stay open to pedestrians throughout.";
+    private const string Third = "Residents who had campaigned for a new crossing said they would keep pressing the council to fund one once the repairs are finished.";
+    private static readonly string Article = string.Join("\n\n", Opening, Second, Third);
+
+    [Fact]
+    public void A_plain_text_message_gives_its_subject_sender_date_and_body()
+    {
+        var message = Message("Fwd: PRESS RELEASE: Harbour council agrees repair plan");
+        message.Body = new TextPart("plain") { Text = Article + "\n\n-- \nMara Lind\nHarbour Press Office\n+44 20 7946 0000" };
+
+        var article = Clean(Bytes(message), fileName: "release.eml");
+
+        Assert.Equal("email", article.Format);
+        Assert.Equal("Harbour council agrees repair plan", article.Title);
+        Assert.Equal("Mara Lind", article.Byline);
+        Assert.Equal("Tue, 24 Nov 2026 09:30:00 +0000", article.Dateline);
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_sender_without_a_display_name_is_credited_by_address()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        message.From.Clear();
+        message.From.Add(new MailboxAddress("", "desk@harbour.example"));
+        message.Body = new TextPart("plain") { Text = Article };
+
+        Assert.Equal("desk@harbour.example", Clean(Bytes(message)).Byline);
+    }
+
+    [Theory]
+    [InlineData("Re: Fwd: Harbour council agrees repair plan", "Harbour council agrees repair plan")]
+    [InlineData("MEDIA ADVISORY: Harbour council agrees repair plan", "Harbour council agrees repair plan")]
+    [InlineData("[harbour-news] Harbour council agrees repair plan", "Harbour council agrees repair plan")]
+    [InlineData("NATO: allies agree harbour plan", "NATO: allies agree harbour plan")]
+    [InlineData("Harbour council: repair plan agreed", "Harbour council: repair plan agreed")]
+    public void Reply_forward_and_label_prefixes_are_taken_off_the_subject(string subject, string title)
+    {
+        Assert.Equal(title, EmailReader.CleanSubject(subject));
+    }
+
+    [Fact]
+    public void The_html_body_is_preferred_to_its_plain_text_alternative_and_cleaned_like_a_page()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        var body = new BodyBuilder
+        {
+            // What a mail program generates from the HTML: the paragraphs lost and the link spelled out.
+            TextBody = $"{Opening} {Second} <https://harbour.example/bridge> {Third}",
+            HtmlBody = $"<html><body><p>{Opening}</p><p>{Second.Replace("Tomas Berg", "<a href=\"https://harbour.example/bridge\">Tomas Berg</a>", StringComparison.Ordinal)}</p><p>{Third}</p><img src=\"https://track.example/open.gif\" width=\"1\" height=\"1\"></body></html>",
+        };
+        message.Body = body.ToMessageBody();
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+        Assert.Equal("Harbour council agrees repair plan", article.Title);
+    }
+
+    [Theory]
+    [InlineData("story.txt", "text/plain")]
+    [InlineData("story.html", "text/html")]
+    [InlineData("story.md", "application/octet-stream")]
+    public void A_cover_note_with_an_attached_article_is_summarised_from_the_attachment(string fileName, string mimeType)
+    {
+        var message = Message("Harbour council agrees repair plan");
+        var body = new BodyBuilder { TextBody = "Hi desk,\n\nPlease see the attached story for tomorrow's edition.\n\nThanks,\nMara" };
+        var attached = fileName.EndsWith(".html", StringComparison.Ordinal)
+            ? $"<html><head><title>Bridge</title></head><body><article><h1>Bridge repairs approved</h1><p>{Opening}</p><p>{Second}</p><p>{Third}</p></article></body></html>"
+            : fileName.EndsWith(".md", StringComparison.Ordinal)
+                ? $"---\ntitle: Bridge repairs approved\nauthor: Tomas Berg\n---\n\n{Article}\n"
+                : $"Bridge repairs approved\n\n{Article}\n";
+        body.Attachments.Add(fileName, Encoding.UTF8.GetBytes(attached), ContentType.Parse(mimeType));
+        message.Body = body.ToMessageBody();
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal("email", article.Format);
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+        Assert.Equal("Bridge repairs approved", article.Title);
+        Assert.DoesNotContain("Please see", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_body_that_is_the_article_is_kept_and_an_unrelated_attachment_is_not_read()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        var body = new BodyBuilder { TextBody = Article + "\n\nThe timetable is attached." };
+        body.Attachments.Add("timetable.txt", Encoding.UTF8.GetBytes("Ferry timetable\n\n06:00 Harbour – Island\n06:30 Island – Harbour\n07:00 Harbour – Island\n"), new ContentType("text", "plain"));
+        message.Body = body.ToMessageBody();
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal([Opening, Second, Third, "The timetable is attached."], article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_cover_note_whose_attachment_holds_no_text_is_the_article_itself()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        var body = new BodyBuilder { TextBody = Opening + " A photo of the bridge is attached." };
+        body.Attachments.Add("bridge.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R'], new ContentType("image", "png"));
+        message.Body = body.ToMessageBody();
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal([Opening + " A photo of the bridge is attached."], article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_forwarded_message_attached_to_a_cover_note_is_read_as_the_article()
+    {
+        var inner = Message("Bridge repairs approved");
+        inner.From.Clear();
+        inner.From.Add(new MailboxAddress("Tomas Berg", "tomas@harbour.example"));
+        inner.Body = new TextPart("plain") { Text = Article };
+        var message = Message("Fwd: Bridge repairs approved");
+        var mixed = new Multipart("mixed") { new TextPart("plain") { Text = "See below." }, new MessagePart { Message = inner } };
+        message.Body = mixed;
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+        Assert.Equal("Tomas Berg", article.Byline);
+    }
+
+    [Fact]
+    public void A_message_with_ten_thousand_parts_is_read_quickly()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        var mixed = new Multipart("mixed") { new TextPart("plain") { Text = Article } };
+        for (var i = 0; i < 10_000; i++)
+        {
+            mixed.Add(new MimePart("application", "octet-stream") { Content = new MimeContent(new MemoryStream([1, 2, 3])), FileName = $"part{i}.bin" });
+        }
+        message.Body = mixed;
+        var bytes = Bytes(message);
+
+        var watch = Stopwatch.StartNew();
+        var article = Clean(bytes);
+
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void Deeply_nested_multiparts_do_not_exhaust_the_stack()
+    {
+        const int Depth = 20_000;
+        var raw = new StringBuilder("From: Mara Lind <mara@harbour.example>\r\nSubject: Harbour council agrees repair plan\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b0\"\r\n\r\n");
+        for (var i = 1; i < Depth; i++)
+        {
+            raw.Append($"--b{i - 1}\r\nContent-Type: multipart/mixed; boundary=\"b{i}\"\r\n\r\n");
+        }
+        raw.Append($"--b{Depth - 1}\r\nContent-Type: text/plain\r\n\r\n{Article}\r\n");
+        for (var i = Depth - 1; i >= 0; i--)
+        {
+            raw.Append($"--b{i}--\r\n");
+        }
+
+        var watch = Stopwatch.StartNew();
+        var outcome = Record.Exception(() => Clean(Encoding.UTF8.GetBytes(raw.ToString())));
+
+        // Either the text is found within the depth read or the upload is refused with a reason; never a crash or a hang.
+        Assert.True(outcome is null or ArticleRejectedException, outcome?.ToString());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
+    public void A_file_named_eml_that_is_not_a_message_is_rejected_with_a_reason()
+    {
+        var rejected = Assert.Throws<ArticleRejectedException>(() => Clean("\u0001\u0002 not a message at all"u8.ToArray(), "message/rfc822", "release.eml"));
+
+        Assert.Contains("e-mail", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_with_no_body_and_no_attached_article_is_rejected_with_a_reason()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        message.Body = new TextPart("plain") { Text = "" };
+
+        var rejected = Assert.Throws<ArticleRejectedException>(() => Clean(Bytes(message)));
+
+        Assert.Contains("no text in its body", rejected.Message, StringComparison.Ordinal);
+    }
+
+    private static MimeMessage Message(string subject)
+    {
+        var message = new MimeMessage { Subject = subject, Date = new DateTimeOffset(2026, 11, 24, 9, 30, 0, TimeSpan.Zero) };
+        message.From.Add(new MailboxAddress("Mara Lind", "mara@harbour.example"));
+        message.To.Add(new MailboxAddress("News Desk", "desk@news.example"));
+        return message;
+    }
+
+    private static byte[] Bytes(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(stream);
+        return stream.ToArray();
+    }
+}
