@@ -52,7 +52,7 @@ internal static partial class EmailReader
         {
             throw Damaged();
         }
-        var parts = Walk(message.Body);
+        var parts = Walk(message.Body, out var cut);
         var html = parts.FirstOrDefault(p => IsBody(p) && p is TextPart { IsHtml: true }) as TextPart;
         var plain = parts.FirstOrDefault(p => IsBody(p) && p is TextPart { IsPlain: true }) as TextPart;
         var bodyPart = html ?? plain;
@@ -92,6 +92,11 @@ internal static partial class EmailReader
                 }
             }
         }
+        if (bodyWords == 0 && cut)
+        {
+            throw new ArticleRejectedException(
+                $"The e-mail has too many parts or parts nested too deeply to be read (more than {MaxParts} parts or {MaxDepth} levels). Forward the article's text on its own, or upload the attached article itself.");
+        }
         if (bodyWords == 0)
         {
             throw new ArticleRejectedException(
@@ -104,14 +109,20 @@ internal static partial class EmailReader
     }
 
     /// <summary>The message's parts in document order, breadth bounded by <see cref="MaxParts"/> and depth by <see cref="MaxDepth"/>.</summary>
-    private static List<MimeEntity> Walk(MimeEntity? root)
+    private static List<MimeEntity> Walk(MimeEntity? root, out bool cut)
     {
+        cut = false;
         var parts = new List<MimeEntity>();
         var stack = new Stack<(MimeEntity Entity, int Depth)>();
         if (root is not null) { stack.Push((root, 0)); }
         var visited = 0;
-        while (stack.Count > 0 && visited++ < MaxParts)
+        while (stack.Count > 0)
         {
+            if (visited++ == MaxParts)
+            {
+                cut = true;
+                break;
+            }
             var (entity, depth) = stack.Pop();
             if (entity is Multipart multipart)
             {
@@ -120,8 +131,14 @@ internal static partial class EmailReader
                 {
                     for (var i = multipart.Count - 1; i >= 0; i--) { stack.Push((multipart[i], depth + 1)); }
                 }
+                else
+                {
+                    cut = true;
+                }
                 continue;
             }
+            // The parser leaves a multipart nested beyond its depth limit unparsed, as one opaque part.
+            cut |= entity.ContentType.IsMimeType("multipart", "*");
             parts.Add(entity);
         }
         return parts;

@@ -172,11 +172,17 @@ public sealed class EmailTests
         }
 
         var watch = Stopwatch.StartNew();
-        var outcome = Record.Exception(() => Clean(Encoding.UTF8.GetBytes(raw.ToString())));
+        var rejected = Assert.Throws<ArticleRejectedException>(() => Clean(Encoding.UTF8.GetBytes(raw.ToString())));
 
-        // Either the text is found within the depth read or the upload is refused with a reason; never a crash or a hang.
-        Assert.True(outcome is null or ArticleRejectedException, outcome?.ToString());
+        Assert.Contains("nested too deeply", rejected.Message, StringComparison.Ordinal);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+
+        // Within the depth read, a nested body is found.
+        var shallow = Message("Harbour council agrees repair plan");
+        MimeEntity body = new TextPart("plain") { Text = Article };
+        for (var i = 0; i < 5; i++) { body = new Multipart("mixed") { body }; }
+        shallow.Body = body;
+        Assert.Equal([Opening, Second, Third], Clean(Bytes(shallow)).Paragraphs);
     }
 
     [Fact]
@@ -196,6 +202,19 @@ public sealed class EmailTests
         var rejected = Assert.Throws<ArticleRejectedException>(() => Clean(Bytes(message)));
 
         Assert.Contains("no text in its body", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_encrypted_message_is_rejected_with_a_reason()
+    {
+        var raw = "From: Mara Lind <mara@harbour.example>\r\nSubject: Harbour council agrees repair plan\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/encrypted; protocol=\"application/pgp-encrypted\"; boundary=\"enc\"\r\n\r\n"
+            + "--enc\r\nContent-Type: application/pgp-encrypted\r\n\r\nVersion: 1\r\n"
+            + "--enc\r\nContent-Type: application/octet-stream; name=\"encrypted.asc\"\r\n\r\n-----BEGIN PGP MESSAGE-----\r\nhQEMA7gK\r\n-----END PGP MESSAGE-----\r\n--enc--\r\n";
+
+        var rejected = Assert.Throws<ArticleRejectedException>(() => Clean(Encoding.ASCII.GetBytes(raw)));
+
+        Assert.Contains("encrypted", rejected.Message, StringComparison.Ordinal);
     }
 
     private static MimeMessage Message(string subject)
