@@ -46,11 +46,12 @@ public sealed partial class ArticleCleaner
     /// <summary>A structured format's body cleaned the way its kind of text is, with the metadata the source states first.</summary>
     internal static Extraction FromSource(SourceDocument source)
     {
+        var hints = new ExtractionHints(source.Title, source.Byline, source.Dateline);
         var extraction = source switch
         {
-            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, new ExtractionHints(source.Title, source.Byline, source.Dateline)),
+            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, hints),
             { Html: { } html } => HtmlExtractor.Extract(html),
-            { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false),
+            { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false, hints),
             _ => throw new ArgumentException("A source document has paragraphs, HTML or plain text.", nameof(source)),
         };
         return extraction with

@@ -46,8 +46,8 @@ internal static partial class PlainTextExtractor
     }
 
     /// <summary>Extracts from a whole normalised document (lines separated by \n, blank lines between blocks).</summary>
-    public static Extraction Extract(string normalizedText, bool markdown) =>
-        Classify(Segment(normalizedText, markdown), markdown, new ExtractionHints());
+    public static Extraction Extract(string normalizedText, bool markdown, ExtractionHints? hints = null) =>
+        Classify(Segment(normalizedText, markdown), markdown, hints ?? new ExtractionHints());
 
     /// <summary>Extracts from blocks already separated by a structure (HTML elements), one unit per block.</summary>
     public static Extraction ExtractBlocks(IEnumerable<string> blocks, ExtractionHints hints)

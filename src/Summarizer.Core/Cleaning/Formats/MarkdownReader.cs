@@ -9,7 +9,7 @@ using Markdig.Syntax.Inlines;
 namespace Summarizer.Core.Cleaning.Formats;
 
 /// <summary>
-/// Markdown → the story's paragraphs and the metadata its YAML front matter states (title, author, date, language).
+/// Markdown → the story's text (blocks separated by blank lines, line breaks kept) and the metadata its YAML front matter states (title, author, date, language).
 /// Markup goes (emphasis, code spans, inline HTML tags, images); links keep their text; list items (with a bullet or
 /// number) and block quotes become paragraphs; the first level-1 heading is the title when the front matter names none.
 /// </summary>
@@ -56,7 +56,9 @@ internal static partial class MarkdownReader
             Byline = Value(metadata, "author", "byline", "authors", "by"),
             Dateline = Value(metadata, "dateline", "date", "published", "pubdate"),
             Language = Value(metadata, "lang", "language", "locale"),
-            Paragraphs = paragraphs,
+            // As text, not paragraphs: each block's lines are judged like a capture's (a menu line or "Advertisement"
+            // above a sentence is not part of it), as the text path always did for Markdown.
+            PlainText = string.Join("\n\n", paragraphs),
         };
     }
 
@@ -102,9 +104,10 @@ internal static partial class MarkdownReader
         }
     }
 
+    /// <summary>Adds a block: its lines, each with its whitespace folded, blank lines dropped.</summary>
     private static void Add(List<string> paragraphs, string text)
     {
-        var folded = Fold(text);
+        var folded = string.Join('\n', text.Split('\n').Select(Fold).Where(line => line.Length > 0));
         if (folded.Length > 0)
         {
             paragraphs.Add(folded);
@@ -124,7 +127,7 @@ internal static partial class MarkdownReader
             {
                 case LiteralInline literal: sb.Append(literal.Content.AsSpan()); break;
                 case CodeInline code: sb.Append(code.Content); break;
-                case LineBreakInline: sb.Append(' '); break;
+                case LineBreakInline: sb.Append('\n'); break;
                 case HtmlEntityInline entity: sb.Append(entity.Transcoded.AsSpan()); break;
                 case AutolinkInline autolink: sb.Append(autolink.Url); break;
                 // A picture's alt text describes the picture, not the story; it would read as a stray caption.

@@ -70,6 +70,34 @@ public sealed class EmailTests
         Assert.Equal("Harbour council agrees repair plan", article.Title);
     }
 
+    [Fact]
+    public void An_html_press_release_loses_its_mail_and_press_release_furniture()
+    {
+        var message = Message("PRESS RELEASE: Harbour council agrees repair plan");
+        message.Body = new TextPart("html")
+        {
+            Text = $"""
+                <html><body><table width="600">
+                <tr><td><a href="https://harbour.example/view">View this email in your browser</a></td></tr>
+                <tr><td><img src="https://harbour.example/logo.png" alt="Harbour Council"></td></tr>
+                <tr><td><h1>Harbour council agrees repair plan</h1>
+                <p><strong>For immediate release</strong></p>
+                <p>{Opening}</p><p>{Second}</p><p>{Third}</p>
+                <p>ENDS</p>
+                <p>Media contact: Mara Lind, press@harbour.example, +44 20 7946 0000</p></td></tr>
+                <tr><td style="font-size:10px">You are receiving this email because you subscribed to council news. <a href="#">Unsubscribe</a> | <a href="#">Update preferences</a></td></tr>
+                </table></body></html>
+                """,
+        };
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal("Harbour council agrees repair plan", article.Title);
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+        Assert.Contains(article.Removed, r => r is { Text: "ENDS", Reason: "press release marker" });
+        Assert.Contains(article.Removed, r => r.Reason == "press contact");
+    }
+
     [Theory]
     [InlineData("story.txt", "text/plain")]
     [InlineData("story.html", "text/html")]

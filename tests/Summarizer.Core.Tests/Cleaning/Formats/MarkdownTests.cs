@@ -143,6 +143,35 @@ public sealed class MarkdownTests
     }
 
     [Fact]
+    public void Lines_of_a_paragraph_are_judged_like_a_captures_lines()
+    {
+        // A capture saved as Markdown: menu lines and an advertisement marker written against the story's lines.
+        var markdown = """
+            Home
+            News
+            Sport
+
+            # Bridge repairs approved
+
+            Advertisement
+            The harbour council voted on Tuesday to repair the old swing bridge before the autumn timetable begins.
+            Share this article
+
+            Repairs will take six weeks, the council's engineer said, and the
+            bridge will stay open to pedestrians throughout.
+            """;
+
+        var article = Clean(markdown, "text/markdown");
+
+        Assert.Equal("Bridge repairs approved", article.Title);
+        Assert.Equal(
+        [
+            "The harbour council voted on Tuesday to repair the old swing bridge before the autumn timetable begins.",
+            "Repairs will take six weeks, the council's engineer said, and the bridge will stay open to pedestrians throughout.",
+        ], article.Paragraphs);
+    }
+
+    [Fact]
     public void Quotes_nested_a_few_levels_are_read_and_hostile_nesting_is_rejected_with_a_reason()
     {
         const string Quoted = "The crack was found in March by divers inspecting the piers.";
