@@ -64,7 +64,8 @@ internal static class UploadCommand
     internal static string ContentTypeOf(FileInfo file) => file.Extension.ToLowerInvariant() switch
     {
         ".html" or ".htm" => "text/html",
-        ".md" => "text/markdown",
+        ".md" or ".markdown" => "text/markdown",
+        ".eml" => "message/rfc822",
         _ => "text/plain",
     };
 
