@@ -59,7 +59,8 @@ internal static partial class EmailReader
         var attachments = parts.Where(p => p != html && p != plain && (p.IsAttachment || p is MessagePart || HasFileName(p))).ToList();
 
         var bodyText = bodyPart is null ? "" : bodyPart.Text ?? "";
-        var bodyWords = FurnitureCues.CountWords(bodyPart == html ? StripTags(bodyText) : bodyText);
+        var bodyWritten = bodyPart == html ? StripTags(bodyText) : bodyText;
+        var bodyWords = FurnitureCues.CountWords(bodyWritten);
         if (bodyPart is null && parts.Any(p => p is MultipartEncrypted or ApplicationPkcs7Mime))
         {
             throw new ArticleRejectedException("The e-mail is encrypted, so its text cannot be read. Forward a decrypted copy or upload the article itself.");
@@ -69,22 +70,23 @@ internal static partial class EmailReader
         {
             Title = CleanSubject(message.Subject),
             Byline = Sender(message),
-            Dateline = message.Headers[HeaderId.Date] is { Length: > 0 } date ? date.Trim() : null,
+            Dateline = message.Headers[HeaderId.Date] is { } date && TextNormalizer.FoldParagraph(date) is { Length: > 0 } folded ? folded : null,
             Language = message.Headers[HeaderId.ContentLanguage] is { Length: > 0 } language ? language.Split(',')[0].Trim() : null,
         };
 
-        if (IsCoverNote(bodyText, bodyWords))
+        if (IsCoverNote(bodyWritten, bodyWords))
         {
             foreach (var attachment in attachments)
             {
                 // An attachment shorter than the note (a timetable, a contact card) is not the story the note covers.
                 if (ReadAttachment(attachment, nesting) is { } article && Words(article) > bodyWords)
                 {
-                    // The attached article's own metadata first; the message's where the article states none. A text
-                    // attachment's headline is found when it is cleaned, so the subject does not replace it.
-                    return article with
+                    // A document reader's metadata is final: where it states none, the message's stands in. A text or
+                    // HTML attachment's headline, byline and dateline are found when it is cleaned; the message's
+                    // would take their place, so they are left to the cleaning.
+                    return article.Paragraphs is null ? article : article with
                     {
-                        Title = article.Title ?? (article.Paragraphs is not null ? fromMessage.Title : null),
+                        Title = article.Title ?? fromMessage.Title,
                         Byline = article.Byline ?? fromMessage.Byline,
                         Dateline = article.Dateline ?? fromMessage.Dateline,
                         Language = article.Language ?? fromMessage.Language,

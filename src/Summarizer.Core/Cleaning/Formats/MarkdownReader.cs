@@ -181,7 +181,8 @@ internal static partial class MarkdownReader
     [GeneratedRegex(@"^(?<key>[A-Za-z][\w-]*)\s*:\s+(?<value>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex FrontMatterLine();
 
-    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?:.*\r?\n){0,100}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)", RegexOptions.CultureInvariant)]
+    // "---", then YAML lines (the first a key), then "---" or "...": a capture that merely opens with a rule is not it.
+    [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?:(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-[ \t].*|\#.*|[ \t]*)\r?\n){1,100}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)", RegexOptions.CultureInvariant)]
     private static partial Regex FrontMatterOpening();
 
     [GeneratedRegex(@"<!--.*?-->|<(script|style)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

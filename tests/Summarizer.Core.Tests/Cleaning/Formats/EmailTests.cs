@@ -107,10 +107,10 @@ public sealed class EmailTests
         var message = Message("Harbour council agrees repair plan");
         var body = new BodyBuilder { TextBody = "Hi desk,\n\nPlease see the attached story for tomorrow's edition.\n\nThanks,\nMara" };
         var attached = fileName.EndsWith(".html", StringComparison.Ordinal)
-            ? $"<html><head><title>Bridge</title></head><body><article><h1>Bridge repairs approved</h1><p>{Opening}</p><p>{Second}</p><p>{Third}</p></article></body></html>"
+            ? $"<html><head><title>Bridge</title></head><body><article><h1>Bridge repairs approved</h1><p class=\"byline\">By Tomas Berg</p><p>{Opening}</p><p>{Second}</p><p>{Third}</p></article></body></html>"
             : fileName.EndsWith(".md", StringComparison.Ordinal)
                 ? $"---\ntitle: Bridge repairs approved\nauthor: Tomas Berg\n---\n\n{Article}\n"
-                : $"Bridge repairs approved\n\n{Article}\n";
+                : $"Bridge repairs approved\n\nBy Tomas Berg\n\n{Article}\n";
         body.Attachments.Add(fileName, Encoding.UTF8.GetBytes(attached), ContentType.Parse(mimeType));
         message.Body = body.ToMessageBody();
 
@@ -119,6 +119,8 @@ public sealed class EmailTests
         Assert.Equal("email", article.Format);
         Assert.Equal([Opening, Second, Third], article.Paragraphs);
         Assert.Equal("Bridge repairs approved", article.Title);
+        // The attached article's author, not the colleague who sent it.
+        Assert.Equal("Tomas Berg", article.Byline);
         Assert.DoesNotContain("Please see", article.Text, StringComparison.Ordinal);
     }
 

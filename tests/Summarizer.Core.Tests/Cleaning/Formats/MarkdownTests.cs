@@ -47,6 +47,11 @@ public sealed class MarkdownTests
         Assert.Equal("markdown", article.Format);
         Assert.Equal("Harbour council agrees repair plan", article.Title);
         Assert.Equal([Body], article.Paragraphs);
+
+        // A text that opens with a rule and a sentence is not front matter: it stays text, its words kept.
+        var ruled = Clean($"---\nThe harbour council met on Monday evening in the town hall.\n---\n\n{Body}\n");
+        Assert.Equal("text", ruled.Format);
+        Assert.Contains("The harbour council met on Monday evening in the town hall.", ruled.Text, StringComparison.Ordinal);
     }
 
     [Fact]
