@@ -7,6 +7,8 @@ internal static class SourceReaders
 {
     private static readonly Dictionary<SourceFormat, Func<byte[], SourceDocument>> Readers = new()
     {
+        [SourceFormat.Ninjs] = NinjsReader.Read,
+        [SourceFormat.NewsMLG2] = NewsMLG2Reader.Read,
     };
 
     public static Func<byte[], SourceDocument>? For(SourceFormat format) => Readers.GetValueOrDefault(format);
