@@ -61,7 +61,7 @@ internal static class NinjsReader
                     "The ninjs news item has no \"uri\", the identity every ninjs item must carry, so its versions could not be told apart. Export the item with its uri and upload it again.");
             }
 
-            var wire = new WireInfo(uri.Trim(), WireValues.Version(Text(item, "version")), PubStatus(item), Urgency(item));
+            var wire = new WireInfo(uri.Trim(), Version(item), PubStatus(item), Urgency(item));
             var (html, plain) = Body(item);
             if (html is null && plain is null && !wire.IsKill)
             {
@@ -178,6 +178,14 @@ internal static class NinjsReader
         WireValues.PubStatus(Text(item, "pubstatus"))
         ?? throw new ArticleRejectedException(
             $"The ninjs news item's pubstatus \"{WireValues.Shorten(Text(item, "pubstatus")!)}\" is not one ninjs defines (usable, withheld or canceled), so whether the story may be used is unknown. Correct the item and upload it again.");
+
+    /// <summary>ninjs writes the version as a string ("3"); some feeds write a number.</summary>
+    private static int? Version(JsonElement item) => Property(item, "version") switch
+    {
+        { ValueKind: JsonValueKind.Number } n when n.TryGetInt32(out var value) && value > 0 => value,
+        { ValueKind: JsonValueKind.String } s => WireValues.Version(s.GetString()),
+        _ => null,
+    };
 
     private static int? Urgency(JsonElement item) => Property(item, "urgency") switch
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using Summarizer.Core.Cleaning;
+using Summarizer.Core.Cleaning.Formats;
 using Summarizer.Core.Documents;
 using static Summarizer.Core.Tests.Cleaning.Formats.WireFixtures;
 
@@ -160,5 +161,18 @@ public sealed class NewsMLG2ReaderTests
         var rejected = Assert.Throws<ArticleRejectedException>(() => CleaningTestSupport.Clean(Utf8(item)));
 
         Assert.Contains("remote content is not fetched", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kill_without_a_body_still_says_who_it_kills()
+    {
+        var item = NewsItem("stat:canceled", version: 4);
+        var start = item.IndexOf("<contentSet>", StringComparison.Ordinal);
+        var end = item.IndexOf("</contentSet>", StringComparison.Ordinal) + "</contentSet>".Length;
+
+        var source = NewsMLG2Reader.Read(Utf8(item[..start] + item[end..]));
+
+        Assert.Equal(new WireInfo(StoryId, 4, WireInfo.Canceled, 4), source.Wire);
+        Assert.Empty(source.Paragraphs!);
     }
 }

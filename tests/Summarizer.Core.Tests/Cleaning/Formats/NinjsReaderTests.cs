@@ -1,5 +1,6 @@
 using System.Text;
 using Summarizer.Core.Cleaning;
+using Summarizer.Core.Cleaning.Formats;
 using Summarizer.Core.Documents;
 using static Summarizer.Core.Tests.Cleaning.Formats.WireFixtures;
 
@@ -151,5 +152,24 @@ public sealed class NinjsReaderTests
         var rejected = Assert.Throws<ArticleRejectedException>(() => CleaningTestSupport.Clean(Utf8(photo)));
 
         Assert.Contains("no text body", rejected.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_written_as_a_number_is_read_too()
+    {
+        var item = Ninjs1("body_text", string.Join("\n\n", Paragraphs)).Replace("\"version\": \"1\"", "\"version\": 6", StringComparison.Ordinal);
+
+        Assert.Equal(6, CleaningTestSupport.Clean(Utf8(item)).Wire!.Version);
+    }
+
+    [Fact]
+    public void A_kill_without_a_body_still_says_who_it_kills()
+    {
+        var kill = $$"""{"uri": {{Json(StoryId)}}, "version": "3", "pubstatus": "canceled", "headline": {{Json(Headline)}}}""";
+
+        var source = NinjsReader.Read(Utf8(kill));
+
+        Assert.Equal(new WireInfo(StoryId, 3, WireInfo.Canceled, null), source.Wire);
+        Assert.Equal("", source.PlainText);
     }
 }

@@ -73,7 +73,7 @@ internal static class WireFixtures
         """;
 
     /// <summary>A NewsML-G2 <c>newsItem</c> whose body is XHTML in <c>inlineXML</c>.</summary>
-    public static string NewsItem(string pubStatus = "stat:usable", int version = 2, IEnumerable<string>? paragraphs = null, string guid = StoryId) => $"""
+    public static string NewsItem(string pubStatus = "stat:usable", int version = 2, IEnumerable<string>? paragraphs = null, string guid = StoryId, string headline = Headline) => $"""
         <?xml version="1.0" encoding="UTF-8"?>
         <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="{guid}" version="{version}"
             standard="NewsML-G2" standardversion="2.33" conformance="power" xml:lang="en-GB">
@@ -89,15 +89,16 @@ internal static class WireFixtures
             <located><name>{Located}</name></located>
             <language tag="en-GB"/>
             <slugline>harbour-ferry</slugline>
-            <headline>{Headline}</headline>
+            <headline>{headline}</headline>
             <dateline>PORT ELDMOOR, Nov 26</dateline>
             <by>{Byline}</by>
           </contentMeta>
           <contentSet>
             <inlineXML contenttype="application/xhtml+xml">
               <html xmlns="http://www.w3.org/1999/xhtml">
-                <head><title>{Headline}</title></head>
+                <head><title>{headline}</title></head>
                 <body>
+                  <h1>{headline}</h1>
         {Html(paragraphs ?? Paragraphs)}
                 </body>
               </html>
