@@ -241,13 +241,16 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         var actor = query.Actor is null ? null : NameKey.Of(query.Actor);
         var venue = query.Venue is null ? null : NameKey.Of(query.Venue);
         var items = new List<SummaryListItem>(pageSize);
+        // A republished summary's new row is written before its old one is deleted: for that moment both are in the
+        // index, and the newer one, read first, stands for the id.
+        var listed = new HashSet<string>(StringComparer.Ordinal);
         for (var trip = 0; trip < MaxTripsPerPage; trip++)
         {
             var (rows, next) = await ReadPageAsync(filter, pageSize - items.Count, tableToken, cancellationToken);
             // The newest row read first is where "what changed since" continues next time, whatever the name filters keep.
             cursorKey ??= rows.FirstOrDefault()?.RowKey ?? sinceKey ?? TimeKey(time.GetUtcNow(), string.Empty);
             items.AddRange(rows
-                .Where(e => Names(e, ActorsProperty).Contains(actor) && Names(e, VenuesProperty).Contains(venue))
+                .Where(e => Names(e, ActorsProperty).Contains(actor) && Names(e, VenuesProperty).Contains(venue) && listed.Add(e.GetString("Id")))
                 .Select(e => new SummaryListItem(e.GetString("Id"), e.GetString("Headline") ?? string.Empty, e.GetDateTimeOffset("SummarizedAt") ?? default)));
             tableToken = next;
             if (tableToken is null || items.Count == pageSize)
