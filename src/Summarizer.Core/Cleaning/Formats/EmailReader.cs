@@ -58,7 +58,7 @@ internal static partial class EmailReader
         var bodyPart = html ?? plain;
         var attachments = parts.Where(p => p != html && p != plain && (p.IsAttachment || p is MessagePart || HasFileName(p))).ToList();
 
-        var bodyText = bodyPart is null ? "" : bodyPart.Text ?? "";
+        var bodyText = bodyPart is null ? "" : Text(bodyPart);
         var bodyWritten = bodyPart == html ? StripTags(bodyText) : bodyText;
         var bodyWords = FurnitureCues.CountWords(bodyWritten);
         if (bodyPart is null && parts.Any(p => p is MultipartEncrypted or ApplicationPkcs7Mime))
@@ -69,7 +69,9 @@ internal static partial class EmailReader
         var fromMessage = new SourceDocument
         {
             Title = CleanSubject(message.Subject),
-            Byline = Sender(message),
+            // A body that credits its author ("By Mara Lind") is a story sent on by someone else: the credit is found
+            // when the body is cleaned; the sender is the byline only when the body names no one.
+            Byline = CreditsAnAuthor(bodyWritten) ? null : Sender(message),
             Dateline = message.Headers[HeaderId.Date] is { } date && TextNormalizer.FoldParagraph(date) is { Length: > 0 } folded ? folded : null,
             Language = message.Headers[HeaderId.ContentLanguage] is { Length: > 0 } language ? language.Split(',')[0].Trim() : null,
         };
@@ -145,6 +147,21 @@ internal static partial class EmailReader
         }
         return parts;
     }
+
+    /// <summary>The part's text; format=flowed lines (RFC 3676) joined back into paragraphs.</summary>
+    private static string Text(TextPart part)
+    {
+        var text = part.Text ?? "";
+        if (part.IsPlain && part.ContentType.Parameters["format"] is { } format && format.Equals("flowed", StringComparison.OrdinalIgnoreCase))
+        {
+            var deleteSpace = part.ContentType.Parameters["delsp"] is { } delsp && delsp.Equals("yes", StringComparison.OrdinalIgnoreCase);
+            text = new MimeKit.Text.FlowedToText { DeleteSpace = deleteSpace }.Convert(text);
+        }
+        return text;
+    }
+
+    private static bool CreditsAnAuthor(string body) =>
+        body.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).Take(12).Any(line => NewsPatterns.Byline(line) is not null);
 
     private static bool IsCoverNote(string body, int words) =>
         words < CoverNoteWords || (words < MentionedCoverNoteWords && MentionsAttachment().IsMatch(body));
@@ -224,7 +241,9 @@ internal static partial class EmailReader
     private static string WithoutSignature(string text) =>
         SignatureSeparator().Match(text) is { Success: true } match ? text[..match.Index] : text;
 
-    private static string StripTags(string html) => Tag().Replace(HiddenElement().Replace(html, " "), " ");
+    /// <summary>The HTML's words, a line per block, entities decoded.</summary>
+    private static string StripTags(string html) =>
+        System.Net.WebUtility.HtmlDecode(Tag().Replace(BlockEnd().Replace(HiddenElement().Replace(html, " "), "\n"), " "));
 
     private static ArticleRejectedException Damaged() => new(
         "The e-mail could not be read: its headers are missing or damaged. Save the message again from the mail program (as .eml) and upload it.");
@@ -240,6 +259,9 @@ internal static partial class EmailReader
 
     [GeneratedRegex(@"<!--.*?-->|<(script|style|head)\b.*?</\1\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HiddenElement();
+
+    [GeneratedRegex(@"<(?:/(?:p|div|h[1-6]|li|td|tr|table|blockquote)|br\s*/?)\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BlockEnd();
 
     [GeneratedRegex(@"</?[A-Za-z][^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();

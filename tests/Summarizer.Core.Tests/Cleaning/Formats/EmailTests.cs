@@ -42,6 +42,37 @@ public sealed class EmailTests
     }
 
     [Theory]
+    [InlineData("plain")]
+    [InlineData("html")]
+    public void A_body_that_credits_its_author_is_bylined_by_the_author_not_the_sender(string subtype)
+    {
+        var message = Message("Fwd: Harbour council agrees repair plan");
+        message.Body = new TextPart(subtype)
+        {
+            Text = subtype == "html"
+                ? $"<html><body><h1>Harbour council agrees repair plan</h1><p class=\"byline\">By Tomas Berg</p><p>{Opening}</p><p>{Second}</p><p>{Third}</p></body></html>"
+                : $"By Tomas Berg\n\n{Article}",
+        };
+
+        var article = Clean(Bytes(message));
+
+        Assert.Equal("Tomas Berg", article.Byline);
+        Assert.Equal([Opening, Second, Third], article.Paragraphs);
+    }
+
+    [Fact]
+    public void A_format_flowed_body_is_joined_back_into_its_paragraphs()
+    {
+        var message = Message("Harbour council agrees repair plan");
+        // RFC 3676: a line ending in a space continues on the next line.
+        var flowed = new TextPart("plain") { Text = Opening + "\r\n\r\n" + Second.Replace("engineer, ", "engineer, \r\n", StringComparison.Ordinal) + "\r\n" };
+        flowed.ContentType.Parameters.Add("format", "flowed");
+        message.Body = flowed;
+
+        Assert.Equal([Opening, Second], Clean(Bytes(message)).Paragraphs);
+    }
+
+    [Theory]
     [InlineData("Re: Fwd: Harbour council agrees repair plan", "Harbour council agrees repair plan")]
     [InlineData("MEDIA ADVISORY: Harbour council agrees repair plan", "Harbour council agrees repair plan")]
     [InlineData("[harbour-news] Harbour council agrees repair plan", "Harbour council agrees repair plan")]
