@@ -143,24 +143,54 @@ internal static partial class MarkdownReader
 
     private static void ReadFrontMatter(YamlFrontMatterBlock block, Dictionary<string, string> metadata)
     {
-        // Only flat "key: value" lines are read (quoted or not, a one-line [list] joined); nested YAML is ignored.
-        foreach (var line in block.Lines.Lines.Take(block.Lines.Count))
+        // Only flat "key: value" lines are read (quoted or not), and lists of plain items, one-line "[a, b]" or
+        // "- item" lines under a bare "key:"; nested YAML is ignored.
+        string? listKey = null;
+        var items = new List<string>();
+        foreach (var line in block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()))
         {
-            var match = FrontMatterLine().Match(line.Slice.ToString());
+            if (listKey is not null && ListItem().Match(line) is { Success: true } item)
+            {
+                items.Add(Unquote(item.Groups["value"].Value));
+                continue;
+            }
+            AddList(metadata, ref listKey, items);
+            var match = FrontMatterLine().Match(line);
             if (!match.Success)
             {
                 continue;
             }
             var value = match.Groups["value"].Value.Trim();
+            if (value.Length == 0)
+            {
+                listKey = match.Groups["key"].Value;
+                continue;
+            }
             if (value.StartsWith('[') && value.EndsWith(']'))
             {
                 value = string.Join(", ", value[1..^1].Split(',').Select(Unquote).Where(v => v.Length > 0));
             }
-            value = Fold(Unquote(value));
-            if (value.Length > 0)
-            {
-                metadata.TryAdd(match.Groups["key"].Value, value);
-            }
+            Add(metadata, match.Groups["key"].Value, Unquote(value));
+        }
+        AddList(metadata, ref listKey, items);
+    }
+
+    private static void AddList(Dictionary<string, string> metadata, ref string? key, List<string> items)
+    {
+        if (key is not null)
+        {
+            Add(metadata, key, string.Join(", ", items.Where(i => i.Length > 0)));
+        }
+        key = null;
+        items.Clear();
+    }
+
+    private static void Add(Dictionary<string, string> metadata, string key, string value)
+    {
+        value = Fold(value);
+        if (value.Length > 0)
+        {
+            metadata.TryAdd(key, value);
         }
     }
 
@@ -178,8 +208,11 @@ internal static partial class MarkdownReader
 
     private static string Fold(string text) => TextNormalizer.FoldParagraph(text);
 
-    [GeneratedRegex(@"^(?<key>[A-Za-z][\w-]*)\s*:\s+(?<value>\S.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<key>[A-Za-z][\w-]*)[ \t]*:(?:[ \t]+(?<value>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex FrontMatterLine();
+
+    [GeneratedRegex(@"^[ \t]*-[ \t]+(?<value>.+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ListItem();
 
     // "---", then YAML lines (the first a key), then "---" or "...": a capture that merely opens with a rule is not it.
     [GeneratedRegex(@"\A\uFEFF?---[ \t]*\r?\n(?=[A-Za-z_][\w-]*[ \t]*:)(?:(?:[A-Za-z_][\w-]*[ \t]*:.*|[ \t]+.*|-[ \t].*|\#.*|[ \t]*)\r?\n){1,100}?(?:---|\.\.\.)[ \t]*(?:\r?\n|\z)", RegexOptions.CultureInvariant)]

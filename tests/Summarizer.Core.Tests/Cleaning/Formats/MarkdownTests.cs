@@ -38,6 +38,17 @@ public sealed class MarkdownTests
     }
 
     [Fact]
+    public void Authors_listed_in_front_matter_are_the_byline()
+    {
+        var listed = Clean($"---\ntitle: Bridge repairs\nauthors:\n  - Mara Lind\n  - \"Tomas Berg\"\ndate: 2026-11-24\n---\n\n{Body}\n", "text/markdown");
+        var inline = Clean($"---\ntitle: Bridge repairs\nauthor: [Mara Lind, Tomas Berg]\n---\n\n{Body}\n", "text/markdown");
+
+        Assert.Equal("Mara Lind, Tomas Berg", listed.Byline);
+        Assert.Equal("2026-11-24", listed.Dateline);
+        Assert.Equal("Mara Lind, Tomas Berg", inline.Byline);
+    }
+
+    [Fact]
     public void Front_matter_at_the_start_is_evidence_of_markdown_without_a_name_or_type()
     {
         var markdown = $"---\ntitle: Harbour council agrees repair plan\n---\n\n{Body}\n";
