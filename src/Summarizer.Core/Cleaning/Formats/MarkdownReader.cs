@@ -34,6 +34,9 @@ internal static partial class MarkdownReader
         var paragraphs = new List<string>();
         string? heading = null;
         var frontMatterTitle = false;
+        // The title level: 1, or, in a document without a level-1 heading that opens with a lower one ("## Title"), that one.
+        var titleLevel = document.OfType<HeadingBlock>().Any(h => h.Level == 1) ? 1
+            : document.FirstOrDefault(b => b is not YamlFrontMatterBlock) is HeadingBlock opening ? opening.Level : 1;
         foreach (var block in document)
         {
             if (block is YamlFrontMatterBlock frontMatter)
@@ -42,9 +45,9 @@ internal static partial class MarkdownReader
                 frontMatterTitle = Value(metadata, "title") is not null;
                 continue;
             }
-            if (block is HeadingBlock { Level: 1, Inline: { } h1 } && heading is null && !frontMatterTitle)
+            if (block is HeadingBlock { Inline: { } inline } h && h.Level == titleLevel && heading is null && !frontMatterTitle)
             {
-                heading = Fold(InlineText(h1));
+                heading = Fold(InlineText(inline));
                 if (heading.Length > 0) { continue; }
                 heading = null;
             }

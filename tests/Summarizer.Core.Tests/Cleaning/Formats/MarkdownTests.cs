@@ -87,6 +87,17 @@ public sealed class MarkdownTests
     }
 
     [Fact]
+    public void Without_a_level_one_heading_a_lower_heading_that_opens_the_document_is_the_title()
+    {
+        var markdown = $"## Bridge repairs\n\n{Body}\n\n### Residents divided\n\nSome residents said the council had waited far too long to act.\n";
+
+        var article = Clean(markdown, "text/markdown");
+
+        Assert.Equal("Bridge repairs", article.Title);
+        Assert.Equal([Body, "Residents divided", "Some residents said the council had waited far too long to act."], article.Paragraphs);
+    }
+
+    [Fact]
     public void Emphasis_code_and_inline_tags_are_removed_and_links_keep_their_text()
     {
         var markdown = """
