@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Summarizer.Core;
+using Summarizer.Core.Documents;
+using Summarizer.Pipeline.Stages;
+using Summarizer.Pipeline.Storage;
 
 namespace Summarizer.IntegrationTests;
 
@@ -155,6 +159,71 @@ public sealed class VersionTests(PipelineFixture pipeline)
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "not-found");
         using var versions = await pipeline.Http.GetAsync($"/api/articles/never-uploaded-{Guid.NewGuid():N}/versions", Cancel);
         await AssertProblemAsync(versions, HttpStatusCode.NotFound, "not-found");
+    }
+
+    /// <summary>
+    /// Wire items are cleaned by the format readers; here the stages after cleaning are driven with cleaned wire items
+    /// written as the clean stage writes them, against the same storage the host serves from.
+    /// </summary>
+    [Fact]
+    public async Task A_wire_version_3_arriving_before_version_2_stays_current_and_version_2_is_kept_in_the_history()
+    {
+        var id = $"wire-order-{Guid.NewGuid():N}";
+        var third = await SummarizeWireItemAsync(id, SecondVersion, version: 3);
+        var second = await SummarizeWireItemAsync(id, FirstVersion, version: 2);
+
+        var newest = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/summaries/{id}", Cancel);
+        Assert.Equal(third, newest.GetProperty("source").GetProperty("contentHash").GetString());
+        Assert.Equal(3, newest.GetProperty("version").GetInt32());
+        var older = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/summaries/{id}?version=2", Cancel);
+        Assert.Equal(second, older.GetProperty("source").GetProperty("contentHash").GetString());
+        var history = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}/versions", Cancel);
+        Assert.Equal([2, 3], history.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal("summarized", history.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_wire_version_compares_with_the_highest_version_below_it()
+    {
+        var id = $"wire-changes-{Guid.NewGuid():N}";
+        await SummarizeWireItemAsync(id, FirstVersion, version: 4);
+        await SummarizeWireItemAsync(id, SecondVersion, version: 7);
+
+        var newest = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/summaries/{id}", Cancel);
+        Assert.Equal(7, newest.GetProperty("version").GetInt32());
+        var changes = newest.GetProperty("changes");
+        Assert.Equal(4, changes.GetProperty("previousVersion").GetInt32());
+        Assert.Equal("confirmed", Assert.Single(changes.GetProperty("venuesChanged").EnumerateArray()).GetProperty("to").GetString());
+    }
+
+    /// <summary>What the clean stage does for a cleaned wire item (status received then cleaned, document, version), then the summarize stage.</summary>
+    private async Task<string> SummarizeWireItemAsync(string id, string text, int version)
+    {
+        var services = pipeline.Services;
+        var statuses = services.GetRequiredService<ArticleStatusStore>();
+        var repository = services.GetRequiredService<ArticleRepository>();
+        var versions = services.GetRequiredService<ArticleVersionStore>();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var hash = ContentHash.Of(bytes);
+        var blobName = id + ".json";
+        var upload = new UploadVersion(blobName, DateTimeOffset.UtcNow, hash);
+        var cleaned = new CleanedArticle
+        {
+            Id = id,
+            Format = "ninjs",
+            Encoding = "utf-8",
+            Text = text,
+            Paragraphs = text.Split("\n\n"),
+            Wire = new WireInfo("urn:newsml:example.org:20261129:port-talks", version, WireInfo.Usable, 4),
+            Source = new SourceInfo(blobName, hash, "application/json", bytes.Length, upload.UploadedAt),
+        };
+        Assert.Equal(ReceiveOutcome.Received, await statuses.MarkReceivedAsync(id, upload, Cancel));
+        Assert.True(await repository.SaveCleanedAsync(cleaned, ct => statuses.IsCurrentAsync(id, hash, ct), Cancel));
+        Assert.True(await statuses.MarkCleanedAsync(id, hash, Cancel));
+        Assert.Equal(version, await versions.RecordAsync(id, hash, blobName, version, WireInfo.Usable, Cancel));
+        await services.GetRequiredService<SummarizeStage>().RunAsync(new SummarizeMessage(id, hash, bytes.Length).ToJson(), 1, Cancel);
+        Assert.Equal("summarized", (await pipeline.WaitForOutcomeAsync(id, hash)).GetProperty("status").GetString());
+        return hash;
     }
 
     private Task<HttpResponseMessage> SendDeleteAsync(string id, string json) =>

@@ -79,6 +79,9 @@ public sealed class CleanStage(
             case ReceiveOutcome.Superseded:
                 logger.SkippedStale(id, contentHash);
                 return;
+            case ReceiveOutcome.Withdrawn:
+                logger.SkippedIdentical(id, contentHash, ArticleState.Withdrawn.ToString());
+                return;
             case ReceiveOutcome.AlreadySummarized:
                 logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
                 return;

@@ -62,7 +62,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         var written = await UpdateAsync(id, s =>
             {
                 seen = s;
-                return version.IsCurrentOrNewerThan(s) && !IsProcessed(s, version.ContentHash) && !IsRecorded(s, version);
+                return version.IsCurrentOrNewerThan(s) && !IsProcessed(s, version.ContentHash) && !IsRecorded(s, version) && !IsWithdrawnUpload(s, version);
             },
             ArticleState.Received, PipelineStage.Upload, cancellationToken, (e, now) =>
             {
@@ -77,6 +77,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
             });
         return written || IsRecorded(seen, version) ? ReceiveOutcome.Received
             : !version.IsCurrentOrNewerThan(seen) ? ReceiveOutcome.Superseded
+            : IsWithdrawnUpload(seen, version) ? ReceiveOutcome.Withdrawn
             : seen!.Status == ArticleState.Cleaned ? ReceiveOutcome.AlreadyCleaned
             : ReceiveOutcome.AlreadySummarized;
     }
@@ -85,6 +86,11 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     private static bool IsRecorded(ArticleStatus? status, UploadVersion version) =>
         status is { Status: ArticleState.Received } && status.BlobName == version.BlobName && status.UploadedAt == version.UploadedAt
         && status.ContentHash == version.ContentHash;
+
+    /// <summary>The story was withdrawn at this very upload (a trigger delivered again): it stays withdrawn.</summary>
+    private static bool IsWithdrawnUpload(ArticleStatus? status, UploadVersion version) =>
+        status is { Status: ArticleState.Withdrawn } && status.BlobName == version.BlobName && status.UploadedAt == version.UploadedAt
+        && (version.ContentHash is null || status.ContentHash == version.ContentHash);
 
     private static bool IsProcessed(ArticleStatus? status, string? contentHash) =>
         contentHash is not null && status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash;
@@ -99,7 +105,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
 
     /// <summary>An upload could not be cleaned; recorded unless a newer upload is already known.</summary>
     public Task<bool> MarkFailedAsync(string id, UploadVersion version, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(id, version.IsCurrentOrNewerThan, ArticleState.Failed, PipelineStage.Clean, cancellationToken, (e, now) =>
+        UpdateAsync(id, s => version.IsCurrentOrNewerThan(s) && !IsWithdrawnUpload(s, version), ArticleState.Failed, PipelineStage.Clean, cancellationToken, (e, now) =>
         {
             e["BlobName"] = version.BlobName;
             e["UploadedAt"] = version.UploadedAt;
