@@ -96,6 +96,12 @@ public sealed class SummarizeStage(
             Version = version,
             Changes = previousSummary is null ? null : SummaryChanges.Between(previousSummary, previous!.Version, summary),
         };
+        if (!await statuses.AwaitsSummaryAsync(id, contentHash, cancellationToken))
+        {
+            // Another delivery of this message published it while this one worked (or the story was withdrawn).
+            logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
+            return;
+        }
         if (fromWire && summarized.Where(v => v.Version > version).MaxBy(v => v.Version) is { } newer
             && await repository.ReadSummaryVersionAsync(id, newer.Version, cancellationToken) is { } newest)
         {
@@ -107,7 +113,7 @@ public sealed class SummarizeStage(
             return;
         }
 
-        if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken))
+        if (!await repository.SaveSummaryAsync(summary, ct => statuses.AwaitsSummaryAsync(id, contentHash, ct), cancellationToken))
         {
             logger.SkippedStale(id, contentHash);
             return;

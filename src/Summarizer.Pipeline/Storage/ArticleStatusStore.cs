@@ -43,6 +43,13 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     public async Task<bool> IsCurrentAsync(string id, string contentHash, CancellationToken cancellationToken) =>
         await GetAsync(id, cancellationToken) is { Status: not ArticleState.Withdrawn } status && status.ContentHash == contentHash;
 
+    /// <summary>
+    /// Whether <paramref name="contentHash"/> is current and still waits for its summary: false once a delivery of
+    /// the same message (a clean delivered twice queues it twice) has published it, or the story was withdrawn.
+    /// </summary>
+    public async Task<bool> AwaitsSummaryAsync(string id, string contentHash, CancellationToken cancellationToken) =>
+        await GetAsync(id, cancellationToken) is { Status: not (ArticleState.Withdrawn or ArticleState.Summarized) } status && status.ContentHash == contentHash;
+
     /// <summary>Every article's status, in id order: for ops reports (<c>summarizer status</c>).</summary>
     public async IAsyncEnumerable<ArticleStatus> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
