@@ -17,6 +17,8 @@ namespace Summarizer.Pipeline.Stages;
 /// while its content is the article's current one. A failure the engine says is final is recorded and not retried;
 /// any other is recorded and rethrown, so the queue retries and then poisons. Each publication is announced (a change
 /// notification) once it is stored and marked; the announcement is delivered in the background and cannot fail the stage.
+/// Each summary is also kept as its version's (<c>summaries/versions/{id}/v{N}.json</c>) and carries what changed
+/// against the previous version's; a wire version older than the newest summarised one is kept in the history only.
 /// </summary>
 public sealed class SummarizeStage(
     ArticleRepository repository,
@@ -125,7 +127,8 @@ public sealed class SummarizeStage(
         {
             if (await statuses.GetAsync(id, cancellationToken) is { Status: ArticleState.Withdrawn })
             {
-                // Withdrawn while this summary was being stored: it must not be served (WithdrawStage deletes first, then this).
+                // Withdrawn while this summary was being stored: it must not be served (WithdrawStage marks the status, then
+                // deletes the blob; this write came after that delete, so it is removed here).
                 await repository.DeleteNewestSummaryAsync(id, cancellationToken);
                 served.Stored(id);
             }
