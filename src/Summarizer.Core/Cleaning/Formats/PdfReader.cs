@@ -1,0 +1,164 @@
+using System.Text.RegularExpressions;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Summarizer.Core.Cleaning.Formats;
+
+/// <summary>
+/// Reads a PDF's text layer with PdfPig's layout analysis: words from letter positions, text blocks (paragraphs) from
+/// Docstrum, blocks in reading order (columns one after the other), and the running headers, footers and page
+/// numbers repeated at the page edges left out. A paragraph cut by a column or page break is joined again.
+/// </summary>
+internal static partial class PdfReader
+{
+    /// <summary>An article is a few pages; a book-length PDF is not one, and reading it would take minutes.</summary>
+    internal const int MaxPages = 300;
+
+    private const string Damaged = "The PDF is damaged (not a complete PDF document); save or export it again and upload it.";
+
+    internal const string NoTextLayer =
+        "This PDF has no text layer (scanned image); OCR is not supported. Upload a PDF with selectable text, or the article's text.";
+
+    public static SourceDocument Read(byte[] content)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            return Read(document);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new ArticleRejectedException("The PDF is password-protected; remove the password (or print it to a new PDF) and upload it again.");
+        }
+        catch (Exception e) when (e is not (ArticleRejectedException or OutOfMemoryException or OperationCanceledException))
+        {
+            // PdfPig reports damage with many exception types (format, index, null reference in a broken object graph);
+            // every one means the same to the user: the file is not a readable PDF.
+            throw new ArticleRejectedException(Damaged);
+        }
+    }
+
+    private static SourceDocument Read(PdfDocument document)
+    {
+        if (document.NumberOfPages > MaxPages)
+        {
+            throw new ArticleRejectedException(
+                $"The PDF has {document.NumberOfPages} pages; articles of up to {MaxPages} pages are read. Upload the article's pages only.");
+        }
+
+        var pages = new List<PageText>(document.NumberOfPages);
+        foreach (var page in document.GetPages())
+        {
+            var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+            var blocks = words.Count == 0 ? [] : DocstrumBoundingBoxes.Instance.GetBlocks(words);
+            pages.Add(new PageText(page.Height, UnsupervisedReadingOrderDetector.Instance.Get(blocks).ToList()));
+        }
+        if (pages.All(p => p.Blocks.Count == 0))
+        {
+            throw new ArticleRejectedException(NoTextLayer);
+        }
+
+        // Blocks repeated at the same place on the pages (running heads, footers with the title and page number).
+        var decorations = pages.Count >= 2
+            ? DecorationTextBlockClassifier.Get(pages.Select(p => (IReadOnlyList<TextBlock>)p.Blocks).ToList(), maxDegreeOfParallelism: 1)
+            : [.. pages.Select(_ => (IReadOnlyList<TextBlock>)[])];
+
+        var paragraphs = new List<string>();
+        var bodyFontSizes = new List<double>();
+        (string Text, double Size)? largest = null;
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var decoration = decorations[p].ToHashSet();
+            foreach (var block in pages[p].Blocks)
+            {
+                if (decoration.Contains(block) || IsPageNumber(block.Text))
+                {
+                    continue;
+                }
+                var text = BlockText(block);
+                if (text.Length == 0)
+                {
+                    continue;
+                }
+                if (p == 0 && paragraphs.Count < 3 && LargestLine(block) is { } line && (largest is null || line.Size > largest.Value.Size))
+                {
+                    largest = line;
+                }
+                bodyFontSizes.AddRange(block.TextLines.SelectMany(l => l.Words).Select(FontSize));
+                // Text cut by a column or page break goes on in lower case (or after a hyphen) with no sentence end before it.
+                if (paragraphs.Count > 0 && ContinuesPrevious(paragraphs[^1], text))
+                {
+                    paragraphs[^1] = JoinLines(paragraphs[^1], text);
+                }
+                else
+                {
+                    paragraphs.Add(text);
+                }
+            }
+        }
+
+        var info = document.Information;
+        var title = Blank(info.Title) ?? LargeHeadline(largest, bodyFontSizes);
+        return new SourceDocument
+        {
+            Title = title,
+            Byline = Blank(info.Author),
+            Paragraphs = paragraphs,
+        };
+    }
+
+    private sealed record PageText(double Height, List<TextBlock> Blocks);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextNormalizer.FoldParagraph(value);
+
+    /// <summary>A block's lines joined into one paragraph, words hyphenated across a line break joined again.</summary>
+    private static string BlockText(TextBlock block)
+    {
+        var text = "";
+        foreach (var line in block.TextLines)
+        {
+            var words = string.Join(" ", line.Words.Select(w => w.Text));
+            text = text.Length == 0 ? words : JoinLines(text, words);
+        }
+        return TextNormalizer.FoldParagraph(text);
+    }
+
+    private static string JoinLines(string before, string after) =>
+        before.EndsWith('-') && before.Length > 1 && char.IsLetter(before[^2]) && after.Length > 0 && char.IsLower(after[0])
+            ? before[..^1] + after
+            : before + " " + after;
+
+    private static bool ContinuesPrevious(string previous, string next) =>
+        !FurnitureCues.EndsLikeSentence(previous) && !previous.EndsWith(':') && next.Length > 0 && char.IsLower(next[0]);
+
+    private static double FontSize(Word word) => word.Letters.Count == 0 ? 0 : word.Letters.Average(l => l.PointSize);
+
+    /// <summary>The line of a block set in the largest type, when the whole line is in that type.</summary>
+    private static (string Text, double Size)? LargestLine(TextBlock block)
+    {
+        var line = block.TextLines.MaxBy(l => l.Words.Min(FontSize));
+        return line is null ? null : (string.Join(" ", line.Words.Select(w => w.Text)), line.Words.Min(FontSize));
+    }
+
+    /// <summary>The first large line of page one is the headline when its type is clearly larger than the body's.</summary>
+    private static string? LargeHeadline((string Text, double Size)? line, List<double> fontSizes)
+    {
+        if (line is null || fontSizes.Count == 0)
+        {
+            return null;
+        }
+        var sorted = fontSizes.Order().ToList();
+        var median = sorted[sorted.Count / 2];
+        return line.Value.Size >= median * 1.3 ? TextNormalizer.FoldParagraph(line.Value.Text) : null;
+    }
+
+    private static bool IsPageNumber(string text) => PageNumber().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"^(?:(?:page|p\.|seite|página|pagina)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/|von|de|di)\s*\d{1,4})?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PageNumber();
+}
