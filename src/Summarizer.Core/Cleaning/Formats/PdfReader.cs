@@ -80,8 +80,8 @@ internal static partial class PdfReader
                 {
                     continue;
                 }
-                var text = BlockText(block);
-                if (text.Length == 0)
+                var texts = BlockParagraphs(block);
+                if (texts.Count == 0)
                 {
                     continue;
                 }
@@ -90,14 +90,15 @@ internal static partial class PdfReader
                     largest = line;
                 }
                 bodyFontSizes.AddRange(block.TextLines.SelectMany(l => l.Words).Select(FontSize));
-                // Text cut by a column or page break goes on in lower case (or after a hyphen) with no sentence end before it.
-                if (paragraphs.Count > 0 && ContinuesPrevious(paragraphs[^1], text))
+                // Text cut by a column or page break goes on in lower case with no sentence end before it.
+                if (paragraphs.Count > 0 && ContinuesPrevious(paragraphs[^1], texts[0]))
                 {
-                    paragraphs[^1] = JoinLines(paragraphs[^1], text);
+                    paragraphs[^1] = JoinLines(paragraphs[^1], texts[0]);
+                    paragraphs.AddRange(texts.Skip(1));
                 }
                 else
                 {
-                    paragraphs.Add(text);
+                    paragraphs.AddRange(texts);
                 }
             }
         }
@@ -116,16 +117,32 @@ internal static partial class PdfReader
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextNormalizer.FoldParagraph(value);
 
-    /// <summary>A block's lines joined into one paragraph, words hyphenated across a line break joined again.</summary>
-    private static string BlockText(TextBlock block)
+    /// <summary>
+    /// A block's lines joined into paragraphs, words hyphenated across a line break joined again. Docstrum separates
+    /// paragraphs set with space between them; one set without space starts on an indented line after a sentence end.
+    /// </summary>
+    private static List<string> BlockParagraphs(TextBlock block)
     {
+        var paragraphs = new List<string>();
         var text = "";
+        var left = block.TextLines.Min(l => l.BoundingBox.Left);
         foreach (var line in block.TextLines)
         {
             var words = string.Join(" ", line.Words.Select(w => w.Text));
+            var indent = line.BoundingBox.Left - left;
+            var em = line.Words.Count == 0 ? 0 : FontSize(line.Words[0]);
+            if (text.Length > 0 && em > 0 && indent >= em && indent <= 6 * em && FurnitureCues.EndsLikeSentence(text))
+            {
+                paragraphs.Add(TextNormalizer.FoldParagraph(text));
+                text = "";
+            }
             text = text.Length == 0 ? words : JoinLines(text, words);
         }
-        return TextNormalizer.FoldParagraph(text);
+        if (text.Length > 0)
+        {
+            paragraphs.Add(TextNormalizer.FoldParagraph(text));
+        }
+        return [.. paragraphs.Where(p => p.Length > 0)];
     }
 
     private static string JoinLines(string before, string after) =>

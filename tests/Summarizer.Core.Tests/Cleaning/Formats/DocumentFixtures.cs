@@ -191,6 +191,26 @@ internal static class DocumentFixtures
         return builder.Build();
     }
 
+    /// <summary>Paragraphs set as print sets them: no space between them, the first line of each indented.</summary>
+    public static byte[] IndentedPdf(IEnumerable<string> paragraphs, double size = 11)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.TimesRoman);
+        var page = builder.AddPage(PageWidth, PageHeight);
+        var y = PageHeight - 90;
+        foreach (var paragraph in paragraphs)
+        {
+            var first = true;
+            foreach (var line in Wrap(page, font, paragraph, PageWidth - 2 * Margin - 2 * size, size))
+            {
+                page.AddText(line, size, new PdfPoint(first ? Margin + 2 * size : Margin, y), font);
+                y -= size * 1.25;
+                first = false;
+            }
+        }
+        return builder.Build();
+    }
+
     /// <summary>A PDF whose only page is a picture: what a scanner makes.</summary>
     public static byte[] ImageOnlyPdf()
     {

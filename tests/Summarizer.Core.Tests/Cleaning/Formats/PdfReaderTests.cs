@@ -50,6 +50,12 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Paragraphs_set_without_space_between_them_are_told_apart_by_their_indented_first_line()
+    {
+        Assert.Equal(Story[..4], PdfReader.Read(IndentedPdf(Story[..4])).Paragraphs);
+    }
+
+    [Fact]
     public void The_document_information_title_comes_first()
     {
         var pdf = Pdf(Story[..2], infoTitle: "Harbour wall to be rebuilt");
