@@ -4,7 +4,6 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
 using UglyToad.PdfPig.Exceptions;
 
 namespace Summarizer.Core.Cleaning.Formats;
@@ -18,6 +17,9 @@ internal static partial class PdfReader
 {
     /// <summary>An article is a few pages; a book-length PDF is not one, and reading it would take minutes.</summary>
     internal const int MaxPages = 300;
+
+    /// <summary>About a hundred pages of dense text; layout analysis beyond that takes too long for one upload.</summary>
+    internal const int MaxWords = 100_000;
 
     private const string Damaged = "The PDF is damaged (not a complete PDF document); save or export it again and upload it.";
 
@@ -52,9 +54,18 @@ internal static partial class PdfReader
         }
 
         var pages = new List<PageText>(document.NumberOfPages);
+        var totalWords = 0;
         foreach (var page in document.GetPages())
         {
-            var words = page.GetWords(NearestNeighbourWordExtractor.Instance).Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+            // The default extractor (the page's own spaces and letter gaps) reads these pages as well as the
+            // nearest-neighbour one, at half the cost.
+            var words = page.GetWords().Where(w => !string.IsNullOrWhiteSpace(w.Text)).ToList();
+            totalWords += words.Count;
+            if (totalWords > MaxWords)
+            {
+                throw new ArticleRejectedException(
+                    $"The PDF holds more than {MaxWords:N0} words, far more than an article; upload the article's pages only.");
+            }
             var blocks = words.Count == 0 ? [] : DocstrumBoundingBoxes.Instance.GetBlocks(words);
             pages.Add(new PageText(page.Height, UnsupervisedReadingOrderDetector.Instance.Get(blocks).ToList()));
         }
@@ -65,7 +76,7 @@ internal static partial class PdfReader
 
         // Blocks repeated at the same place on the pages (running heads, footers with the title and page number).
         var decorations = pages.Count >= 2
-            ? DecorationTextBlockClassifier.Get(pages.Select(p => (IReadOnlyList<TextBlock>)p.Blocks).ToList(), maxDegreeOfParallelism: 1)
+            ? DecorationTextBlockClassifier.Get(pages.Select(p => (IReadOnlyList<TextBlock>)p.Blocks).ToList(), ContentDistance, maxDegreeOfParallelism: 1)
             : [.. pages.Select(_ => (IReadOnlyList<TextBlock>)[])];
 
         var paragraphs = new List<string>();
@@ -112,6 +123,15 @@ internal static partial class PdfReader
             Paragraphs = paragraphs,
         };
     }
+
+    /// <summary>
+    /// How unlike two blocks' texts are (0 the same, 1 nothing alike). Running heads and footers are a line or two; an
+    /// edit distance between two paragraphs costs their lengths multiplied and can never make them furniture.
+    /// </summary>
+    private static double ContentDistance(string a, string b) =>
+        a.Length > MaxDecorationLength || b.Length > MaxDecorationLength ? 1 : Distances.MinimumEditDistanceNormalised(a, b);
+
+    private const int MaxDecorationLength = 200;
 
     private sealed record PageText(double Height, List<TextBlock> Blocks);
 
