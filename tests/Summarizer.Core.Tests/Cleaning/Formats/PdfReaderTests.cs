@@ -91,6 +91,20 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void A_pdf_of_more_pages_than_an_article_is_refused()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        for (var i = 0; i <= PdfReader.MaxPages; i++)
+        {
+            builder.AddPage(PageWidth, PageHeight);
+        }
+
+        var error = Assert.Throws<ArticleRejectedException>(() => PdfReader.Read(builder.Build()));
+
+        Assert.Equal($"The PDF has {PdfReader.MaxPages + 1} pages; articles of up to {PdfReader.MaxPages} pages are read. Upload the article's pages only.", error.Message);
+    }
+
+    [Fact]
     public void Garbage_after_a_pdf_signature_is_refused_as_damaged()
     {
         var garbage = "%PDF-1.7\n"u8.ToArray().Concat(Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 % 251))).ToArray();
