@@ -71,7 +71,7 @@ internal static class DocxReader
                 if (title > 2) { title = -1; }
             }
             var properties = document.PackageProperties;
-            var titleText = title >= 0 ? paragraphs[title].Text : Blank(properties.Title);
+            var titleText = title >= 0 ? paragraphs[title].Text : DocumentProperties.Title(properties.Title);
             if (title >= 0)
             {
                 paragraphs.RemoveAt(title);
@@ -79,14 +79,11 @@ internal static class DocxReader
             return new SourceDocument
             {
                 Title = titleText,
-                Byline = Blank(properties.Creator),
-                Language = Blank(properties.Language),
+                Byline = DocumentProperties.Byline(properties.Creator, paragraphs.Select(b => b.Text)),
                 Paragraphs = paragraphs.Select(b => b.Text).ToList(),
             };
         }
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextNormalizer.FoldParagraph(value);
 
     /// <summary>
     /// The package copied into memory entry by entry, counting what it inflates to, so a zip bomb is refused after
@@ -255,6 +252,12 @@ internal static class DocxReader
                     break;
                 case Text t:
                     text.Append(t.Text);
+                    break;
+                // A text box's paragraphs inside this one: keep their words apart from the surrounding text.
+                case Paragraph nested:
+                    text.Append(' ');
+                    Append(nested, text);
+                    text.Append(' ');
                     break;
                 case TabChar or Break or CarriageReturn:
                     text.Append(' ');

@@ -115,11 +115,11 @@ internal static partial class PdfReader
         }
 
         var info = document.Information;
-        var title = Blank(info.Title) ?? LargeHeadline(largest, bodyFontSizes);
+        var title = DocumentProperties.Title(info.Title) ?? LargeHeadline(largest, bodyFontSizes);
         return new SourceDocument
         {
             Title = title,
-            Byline = Blank(info.Author),
+            Byline = DocumentProperties.Byline(info.Author, paragraphs),
             Paragraphs = paragraphs,
         };
     }
@@ -134,8 +134,6 @@ internal static partial class PdfReader
     private const int MaxDecorationLength = 200;
 
     private sealed record PageText(double Height, List<TextBlock> Blocks);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : TextNormalizer.FoldParagraph(value);
 
     /// <summary>
     /// A block's lines joined into paragraphs, words hyphenated across a line break joined again. Docstrum separates

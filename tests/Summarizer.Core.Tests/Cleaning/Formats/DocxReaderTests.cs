@@ -116,6 +116,21 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void A_placeholder_author_or_a_byline_in_the_body_keeps_the_author_property_out()
+    {
+        var placeholder = Docx((_, body) => body.Append(Para("The council voted on Tuesday to rebuild the harbour wall after two storms breached it.")),
+            coreTitle: "Microsoft Word - harbour.docx", coreCreator: "Microsoft Office User");
+        var credited = Docx((_, body) => body.Append(Para("By Sam Writer"), Para("The council voted on Tuesday to rebuild the harbour wall after two storms breached it.")),
+            coreCreator: "Jane Reporter");
+
+        var fromPlaceholder = DocxReader.Read(placeholder);
+        Assert.Null(fromPlaceholder.Title);
+        Assert.Null(fromPlaceholder.Byline);
+        Assert.Null(DocxReader.Read(credited).Byline);
+        Assert.Equal("Sam Writer", CleaningTestSupport.Clean(credited, null, "harbour.docx").Byline);
+    }
+
+    [Fact]
     public void A_password_protected_word_document_is_refused_with_a_reason()
     {
         var error = Assert.Throws<ArticleRejectedException>(() => CleaningTestSupport.Clean(EncryptedWordContainer(), DocxType, "story.docx"));
