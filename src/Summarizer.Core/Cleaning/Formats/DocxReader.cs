@@ -18,6 +18,9 @@ internal static class DocxReader
 
     private const int MaxEntries = 5_000;
 
+    /// <summary>Element nesting Word never comes near (a table in a table in a table is some 15 levels).</summary>
+    private const int MaxNesting = 256;
+
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private const string Damaged = "The Word document is damaged (not a complete .docx); save it again and upload it.";
@@ -32,57 +35,51 @@ internal static class DocxReader
                 : "This is an old Word document (.doc), which cannot be read; save it as .docx and upload it again.");
         }
 
-        using var package = Repack(content);
-        WordprocessingDocument document;
         try
         {
-            document = WordprocessingDocument.Open(package, isEditable: false);
+            using var package = Repack(content);
+            using var document = WordprocessingDocument.Open(package, isEditable: false);
+            return Read(document);
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or FormatException or System.Xml.XmlException)
         {
+            // The package or one of its XML parts is not what Word writes (DTDs are refused as such too).
             throw new ArticleRejectedException(Damaged);
         }
+    }
 
-        using (document)
+    private static SourceDocument Read(WordprocessingDocument document)
+    {
+        var body = document.MainDocumentPart?.Document?.Body ?? throw new ArticleRejectedException(Damaged);
+        var styles = StyleNames(document.MainDocumentPart);
+        var blocks = new List<Block>();
+        ReadBlocks(body, styles, blocks);
+
+        var paragraphs = blocks.Where(b => b.Text.Length > 0).ToList();
+        if (paragraphs.Count == 0)
         {
-            var body = document.MainDocumentPart?.Document?.Body ?? throw new ArticleRejectedException(Damaged);
-            var styles = StyleNames(document.MainDocumentPart);
-            var blocks = new List<Block>();
-            try
-            {
-                ReadBlocks(body, styles, blocks);
-            }
-            catch (System.Xml.XmlException)
-            {
-                throw new ArticleRejectedException(Damaged);
-            }
-
-            var paragraphs = blocks.Where(b => b.Text.Length > 0).ToList();
-            if (paragraphs.Count == 0)
-            {
-                throw new ArticleRejectedException("The Word document has no text in its body; upload the document with the article's text in it.");
-            }
-
-            // The first Title-styled paragraph is the headline; failing that, a Heading 1 among the opening paragraphs.
-            var title = paragraphs.FindIndex(b => b.Kind == BlockKind.Title);
-            if (title < 0)
-            {
-                title = paragraphs.FindIndex(b => b.Kind == BlockKind.Heading1);
-                if (title > 2) { title = -1; }
-            }
-            var properties = document.PackageProperties;
-            var titleText = title >= 0 ? paragraphs[title].Text : DocumentProperties.Title(properties.Title);
-            if (title >= 0)
-            {
-                paragraphs.RemoveAt(title);
-            }
-            return new SourceDocument
-            {
-                Title = titleText,
-                Byline = DocumentProperties.Byline(properties.Creator, paragraphs.Select(b => b.Text)),
-                Paragraphs = paragraphs.Select(b => b.Text).ToList(),
-            };
+            throw new ArticleRejectedException("The Word document has no text in its body; upload the document with the article's text in it.");
         }
+
+        // The first Title-styled paragraph is the headline; failing that, a Heading 1 among the opening paragraphs.
+        var title = paragraphs.FindIndex(b => b.Kind == BlockKind.Title);
+        if (title < 0)
+        {
+            title = paragraphs.FindIndex(b => b.Kind == BlockKind.Heading1);
+            if (title > 2) { title = -1; }
+        }
+        var properties = document.PackageProperties;
+        var titleText = title >= 0 ? paragraphs[title].Text : DocumentProperties.Title(properties.Title);
+        if (title >= 0)
+        {
+            paragraphs.RemoveAt(title);
+        }
+        return new SourceDocument
+        {
+            Title = titleText,
+            Byline = DocumentProperties.Byline(properties.Creator, paragraphs.Select(b => b.Text)),
+            Paragraphs = paragraphs.Select(b => b.Text).ToList(),
+        };
     }
 
     /// <summary>
@@ -129,7 +126,30 @@ internal static class DocxReader
             throw;
         }
         copy.Position = 0;
+        CheckNesting(copy);
+        copy.Position = 0;
         return copy;
+    }
+
+    /// <summary>
+    /// Refuses XML parts nested deeper than Word ever writes before anything builds a tree of them: the SDK and this
+    /// reader walk elements recursively, and a part nested a hundred thousand deep would overflow the stack.
+    /// </summary>
+    private static void CheckNesting(MemoryStream package)
+    {
+        using var zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        var settings = new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null };
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)))
+        {
+            using var reader = System.Xml.XmlReader.Create(entry.Open(), settings);
+            while (reader.Read())
+            {
+                if (reader.Depth > MaxNesting)
+                {
+                    throw new ArticleRejectedException(Damaged);
+                }
+            }
+        }
     }
 
     private static string TooLarge =>
