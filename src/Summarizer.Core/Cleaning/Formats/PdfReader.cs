@@ -67,7 +67,7 @@ internal static partial class PdfReader
                     $"The PDF holds more than {MaxWords:N0} words, far more than an article; upload the article's pages only.");
             }
             var blocks = words.Count == 0 ? [] : DocstrumBoundingBoxes.Instance.GetBlocks(words);
-            pages.Add(new PageText(page.Height, UnsupervisedReadingOrderDetector.Instance.Get(blocks).ToList()));
+            pages.Add(new PageText(UnsupervisedReadingOrderDetector.Instance.Get(blocks).ToList()));
         }
         if (pages.All(p => p.Blocks.Count == 0))
         {
@@ -114,6 +114,12 @@ internal static partial class PdfReader
             }
         }
 
+        // Only running heads and page numbers: a scan with its page furniture printed as text.
+        if (paragraphs.Count == 0)
+        {
+            throw new ArticleRejectedException(NoTextLayer);
+        }
+
         var info = document.Information;
         var title = DocumentProperties.Title(info.Title) ?? LargeHeadline(largest, bodyFontSizes);
         return new SourceDocument
@@ -133,7 +139,7 @@ internal static partial class PdfReader
 
     private const int MaxDecorationLength = 200;
 
-    private sealed record PageText(double Height, List<TextBlock> Blocks);
+    private sealed record PageText(List<TextBlock> Blocks);
 
     /// <summary>
     /// A block's lines joined into paragraphs, words hyphenated across a line break joined again. Docstrum separates

@@ -73,6 +73,23 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void A_pdf_whose_only_text_is_its_running_head_and_page_numbers_has_no_text_layer_to_read()
+    {
+        var builder = new UglyToad.PdfPig.Writer.PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(UglyToad.PdfPig.Fonts.Standard14Fonts.Standard14Font.Helvetica);
+        for (var i = 1; i <= 3; i++)
+        {
+            var page = builder.AddPage(PageWidth, PageHeight);
+            page.AddText("HARBOUR GAZETTE · Scanned archive", 9, new UglyToad.PdfPig.Core.PdfPoint(Margin, PageHeight - 30), font);
+            page.AddText($"Page {i} of 3", 9, new UglyToad.PdfPig.Core.PdfPoint(PageWidth / 2 - 25, 30), font);
+        }
+
+        var error = Assert.Throws<ArticleRejectedException>(() => PdfReader.Read(builder.Build()));
+
+        Assert.Equal(PdfReader.NoTextLayer, error.Message);
+    }
+
+    [Fact]
     public void A_password_protected_pdf_is_refused_with_a_reason()
     {
         var error = Assert.Throws<ArticleRejectedException>(() => CleaningTestSupport.Clean(EncryptedPdf(Pdf(Story[..2])), "application/pdf", "locked.pdf"));
