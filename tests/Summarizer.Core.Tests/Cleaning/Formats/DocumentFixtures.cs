@@ -191,6 +191,37 @@ internal static class DocumentFixtures
         return builder.Build();
     }
 
+    /// <summary>
+    /// The paragraphs flowed down a left column and on into a right one, as a newspaper page sets them: the column
+    /// break falls wherever the left column is full, mid-paragraph or not.
+    /// </summary>
+    public static byte[] FlowedTwoColumnPdf(IEnumerable<string> paragraphs, double size = 10)
+    {
+        var builder = new PdfDocumentBuilder();
+        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var page = builder.AddPage(PageWidth, PageHeight);
+        var columnWidth = (PageWidth - 2 * Margin - 30) / 2;
+        var lines = paragraphs.Select(p => p.Replace('×', 'x')).Select(p => Wrap(page, font, p, columnWidth, size)).ToList();
+        var total = lines.Sum(l => l.Count * size * 1.3 + size * 1.2);
+        var top = PageHeight - 90;
+        var bottom = top - total / 2;
+        var (x, y) = (Margin, top);
+        foreach (var paragraph in lines)
+        {
+            foreach (var line in paragraph)
+            {
+                if (y < bottom && x == Margin)
+                {
+                    (x, y) = (Margin + columnWidth + 30, top);
+                }
+                page.AddText(line, size, new PdfPoint(x, y), font);
+                y -= size * 1.3;
+            }
+            y -= size * 1.2;
+        }
+        return builder.Build();
+    }
+
     /// <summary>Paragraphs set as print sets them: no space between them, the first line of each indented.</summary>
     public static byte[] IndentedPdf(IEnumerable<string> paragraphs, double size = 11)
     {

@@ -43,6 +43,18 @@ public sealed class SeedFormatsTests
         AssertSame(expected, actual);
     }
 
+    [Fact]
+    public void The_seed_flowed_over_two_columns_of_a_pdf_gives_the_same_findings_as_the_text()
+    {
+        var expected = FromSeed();
+        var pdf = FlowedTwoColumnPdf(SeedParagraphs());
+
+        var article = CleaningTestSupport.Clean(pdf, "application/pdf", "seed-columns.pdf");
+
+        Assert.Equal(CleaningTestSupport.Clean(CleaningTestSupport.Seed(), "text/plain", "seed.txt").Paragraphs, article.Paragraphs);
+        AssertSame(expected, Summarise(article));
+    }
+
     private static void AssertSame(Findings expected, Findings actual)
     {
         Assert.Equal(expected.Actors, actual.Actors);
