@@ -104,6 +104,27 @@ public sealed class DocxReaderTests
     }
 
     [Fact]
+    public void Field_instructions_are_not_text_while_links_content_controls_and_field_results_are()
+    {
+        var bytes = Docx((_, body) => body.Append(
+            new Paragraph(
+                RunOf("Read the council's "),
+                new Hyperlink(RunOf("decision notice")) { Id = "rId99" },
+                RunOf(" of "),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
+                new Run(new FieldCode(" DATE \\@ \"d MMMM yyyy\" ")),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
+                RunOf("3 March"),
+                new Run(new FieldChar { FieldCharType = FieldCharValues.End }),
+                RunOf(".")),
+            new SdtBlock(new SdtContentBlock(Para("The harbour master will brief fishermen on Friday.")))));
+
+        Assert.Equal(
+            ["Read the council's decision notice of 3 March.", "The harbour master will brief fishermen on Friday."],
+            DocxReader.Read(bytes).Paragraphs);
+    }
+
+    [Fact]
     public void Without_a_title_style_the_core_properties_give_the_title_and_byline()
     {
         var bytes = Docx((_, body) => body.Append(Para("The council voted on Tuesday to rebuild the harbour wall after two storms breached it.")),
