@@ -145,10 +145,11 @@ internal static class DocumentFixtures
     /// The paragraphs over as many A4 pages as they need, each page with a running header at its top and
     /// "Page n of m" at its foot, and (optionally) a headline in large type on page one.
     /// </summary>
-    public static byte[] Pdf(IEnumerable<string> paragraphs, string? headline = null, string? header = null, string? infoTitle = null, int paragraphsPerPage = 3)
+    public static byte[] Pdf(IEnumerable<string> paragraphs, string? headline = null, string? header = null, string? infoTitle = null, int paragraphsPerPage = 3, string? author = null)
     {
         var builder = new PdfDocumentBuilder();
         if (infoTitle is not null) { builder.DocumentInformation.Title = infoTitle; }
+        if (author is not null) { builder.DocumentInformation.Author = author; }
         var font = builder.AddStandard14Font(Standard14Font.Helvetica);
         var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
         // The standard 14 fonts lack a few characters the seed has (its lone "×" close button): write them as letters.

@@ -64,6 +64,17 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void A_file_name_as_the_title_property_gives_way_to_the_large_headline_and_the_author_is_the_byline()
+    {
+        var pdf = Pdf(Story[..2], headline: "Council votes to rebuild the harbour wall", infoTitle: "Microsoft Word - harbour.docx", author: "Jane Reporter");
+
+        var source = PdfReader.Read(pdf);
+
+        Assert.Equal("Council votes to rebuild the harbour wall", source.Title);
+        Assert.Equal("Jane Reporter", source.Byline);
+    }
+
+    [Fact]
     public void A_pdf_without_a_text_layer_is_refused_because_ocr_is_not_supported()
     {
         var error = Assert.Throws<ArticleRejectedException>(() => CleaningTestSupport.Clean(ImageOnlyPdf(), "application/pdf", "scan.pdf"));
