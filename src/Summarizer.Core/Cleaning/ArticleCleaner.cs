@@ -48,7 +48,7 @@ public sealed partial class ArticleCleaner
     {
         var extraction = source switch
         {
-            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, new ExtractionHints(source.Title, source.Byline, source.Dateline)),
+            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, new ExtractionHints(source.Title, source.Byline, source.Dateline, DocumentBlocks: true)),
             { Html: { } html } => HtmlExtractor.Extract(html),
             { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false),
             _ => throw new ArgumentException("A source document has paragraphs, HTML or plain text.", nameof(source)),
