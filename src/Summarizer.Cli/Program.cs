@@ -9,6 +9,7 @@ var root = new RootCommand("Summarizer: grounded structured summaries of news ar
     CheckOpenAICommand.Create(),
     UploadCommand.Create(),
     BenchCleanCommand.Create(),
+    BenchFormatsCommand.Create(),
     StatusCommand.Create(),
     ReplayCommand.Create(),
     TrainCommand.Create(),

@@ -33,6 +33,20 @@ public sealed class ArticleHttp(ArticleApi api)
         CancellationToken cancellationToken) =>
         api.RetryAsync(request, id, cancellationToken);
 
+    [Function("ListArticleVersions")]
+    public Task<IResult> ListVersionsAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}/versions")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.ListVersionsAsync(request, id, cancellationToken);
+
+    [Function("WithdrawArticle")]
+    public Task<IResult> WithdrawAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "articles/{id}")] HttpRequest request,
+        string id,
+        CancellationToken cancellationToken) =>
+        api.WithdrawAsync(request, id, cancellationToken);
+
     [Function("GetArticle")]
     public Task<IResult> GetArticleAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "articles/{id}")] HttpRequest request,
@@ -45,7 +59,7 @@ public sealed class ArticleHttp(ArticleApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "summaries/{id}")] HttpRequest request,
         string id,
         CancellationToken cancellationToken) =>
-        api.GetSummaryAsync(id, cancellationToken);
+        api.GetSummaryAsync(request, id, cancellationToken);
 
     [Function("ListSummaries")]
     public Task<IResult> ListSummariesAsync(

@@ -31,6 +31,12 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Warning, "Stage {Stage} for {Id} was interrupted by storage ({Error}); the trigger will retry")]
     public static partial void StageInterrupted(this ILogger logger, string id, string stage, string error);
 
+    [LoggerMessage(9, LogLevel.Warning, "Withdrew {Id} (content {ContentHash}): {Reason}")]
+    public static partial void Withdrew(this ILogger logger, string id, string contentHash, string reason);
+
+    [LoggerMessage(10, LogLevel.Information, "Kept version {Version} of {Id} in its history only: version {Newest} is newer and stays current")]
+    public static partial void KeptOlderVersion(this ILogger logger, string id, int version, int newest);
+
     /// <summary>Storage away is one line (it happens to every article in flight); anything else is logged with its exception.</summary>
     public static void StageFailedOrInterrupted(this ILogger logger, Exception exception, string id, string stage)
     {

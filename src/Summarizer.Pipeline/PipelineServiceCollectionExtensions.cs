@@ -33,11 +33,13 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ArticleCleaner>();
         services.AddSingleton<ArticleRepository>();
         services.AddSingleton<ArticleStatusStore>();
+        services.AddSingleton<ArticleVersionStore>();
         services.AddSingleton<LargeArticleGate>();
         services.AddSingleton<UploadStage>();
         services.AddSingleton<CleanStage>();
         services.AddSingleton<SummarizeStage>();
         services.AddSingleton<RetryStage>();
+        services.AddSingleton<WithdrawStage>();
         services.AddSingleton<SummaryCache>();
         services.AddSingleton<ArticleApi>();
         return services;

@@ -82,7 +82,7 @@ public sealed class FunctionsMetadataTests
     public void There_are_no_other_functions()
     {
         Assert.Equal(
-            ["CleanArticle", "GetArticle", "GetCleanedArticle", "GetSummary", "Health", "ListArticles", "ListSummaries", "Newsroom", "OpenApi", "RetryArticle", "SummarizeArticle", "UploadArticle"],
+            ["CleanArticle", "GetArticle", "GetCleanedArticle", "GetSummary", "Health", "ListArticleVersions", "ListArticles", "ListSummaries", "Newsroom", "OpenApi", "RetryArticle", "SummarizeArticle", "UploadArticle", "WithdrawArticle"],
             Functions.Select(f => f.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
     }
 }

@@ -146,6 +146,28 @@ public sealed class ChangeNotificationTests(ChangeNotificationPipelineFixture pi
         Assert.NotEqual(deliveries[0].Event.GetProperty("id").GetString(), deliveries[1].Event.GetProperty("id").GetString());
     }
 
+    [Fact]
+    public async Task A_withdrawn_story_is_announced_with_its_reason_time_and_url()
+    {
+        var hash = await pipeline.PublishAsync("ferry-killed.txt", Story + "\n\nKilled.");
+        await pipeline.Receiver.WaitForAsync("ok", "ferry-killed", 1);
+
+        using var killed = await pipeline.Http.DeleteAsync("/api/articles/ferry-killed?reason=Wrong%20ferry%20route", Cancel);
+        Assert.Equal(HttpStatusCode.OK, killed.StatusCode);
+        var deliveries = await pipeline.Receiver.WaitForAsync("ok", "ferry-killed", 2);
+
+        var withdrawn = deliveries[^1].Event;
+        Assert.Equal(["Summarizer.SummaryPublished", "Summarizer.SummaryWithdrawn"], deliveries.Select(d => d.Event.GetProperty("type").GetString()));
+        Assert.Equal("Summarizer.SummaryWithdrawn", withdrawn.GetProperty("type").GetString());
+        Assert.Equal("ferry-killed", withdrawn.GetProperty("subject").GetString());
+        var data = withdrawn.GetProperty("data");
+        Assert.Equal(["id", "summaryUrl", "reason", "withdrawnAt", "contentHash"], data.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("Wrong ferry route", data.GetProperty("reason").GetString());
+        Assert.Equal(hash, data.GetProperty("contentHash").GetString());
+        using var gone = await pipeline.Http.GetAsync(new Uri(data.GetProperty("summaryUrl").GetString()!), Cancel);
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+    }
+
     /// <summary>What a receiver computes: HMAC-SHA256 of the body bytes, keyed with the secret, as lower-case hex.</summary>
     private static string Sign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));

@@ -136,7 +136,7 @@ public sealed class StatusCommandTests(StatusPipelineFixture pipeline) : IClassF
         var run = await CliProcess.RunAsync(["status"], new Dictionary<string, string> { [PipelineNames.StorageConnection] = pipeline.StorageConnectionString });
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("Articles: 2 (received 0, cleaned 0, summarized 1, failed 1)", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Articles: 2 (received 0, cleaned 0, summarized 1, failed 1, withdrawn 0)", run.Output, StringComparison.Ordinal);
         var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("status-binary", StringComparison.Ordinal));
         Assert.Contains("status-binary (stage clean,", line, StringComparison.Ordinal);
         Assert.EndsWith(": " + failed.GetProperty("reason").GetString(), line.TrimEnd(), StringComparison.Ordinal);

@@ -41,6 +41,36 @@ public sealed class WireFormatTests(PipelineFixture pipeline)
     }
 
     [Fact]
+    public async Task A_canceled_wire_item_uploaded_under_the_story_name_withdraws_its_summary()
+    {
+        var uri = $"urn:newsml:eldmoor-wire.example:20261129:{Guid.NewGuid():N}";
+        var name = $"wire-kill-{Guid.NewGuid():N}.json";
+        var id = Path.GetFileNameWithoutExtension(name);
+        var usable = $$"""
+            {"uri": "{{uri}}", "version": "1", "pubstatus": "usable", "headline": "Harbour ferry repairs to resume",
+             "body_text": {{JsonSerializer.Serialize(string.Join("\n\n", Articles.Harbour.Split("\n\n").Skip(1)))}}}
+            """;
+        var kill = $$"""{"uri": "{{uri}}", "version": "2", "pubstatus": "canceled", "headline": "Harbour ferry repairs to resume"}""";
+        await pipeline.PublishAsync(name, usable);
+
+        using var killed = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(kill, Encoding.UTF8, "application/json"), Cancel);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        HttpStatusCode summary;
+        do
+        {
+            await Task.Delay(200, Cancel);
+            using var response = await pipeline.Http.GetAsync($"/api/summaries/{id}", Cancel);
+            summary = response.StatusCode;
+        }
+        while (summary != HttpStatusCode.Gone && DateTimeOffset.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.Accepted, killed.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, summary);
+        var problem = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}", Cancel);
+        Assert.Equal("withdrawn", problem.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task A_newsml_g2_entity_bomb_fails_with_a_reason_and_the_host_keeps_serving()
     {
         var bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE newsItem [<!ENTITY a \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\">");

@@ -40,7 +40,7 @@ public static partial class ApiAccess
         var origins = configuration.GetSection($"{PipelineNames.OptionsSection}:{nameof(ApiAccessOptions.CorsOrigins)}").Get<string[]>() ?? [];
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
             .WithOrigins(origins)
-            .WithMethods("GET", "POST")
+            .WithMethods("GET", "POST", "DELETE")
             .WithHeaders("Content-Type", "If-None-Match", KeyHeader)
             .WithExposedHeaders("ETag", "Location", "Retry-After")));
         return services;

@@ -43,9 +43,11 @@ public static class LocalHost
         api.MapPost("/articles", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.UploadAsync(request, ct));
         api.MapGet("/articles", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListArticlesAsync(request, ct));
         api.MapGet("/articles/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetArticleAsync(id, ct));
+        api.MapDelete("/articles/{id}", (HttpRequest request, string id, ArticleApi handlers, CancellationToken ct) => handlers.WithdrawAsync(request, id, ct));
+        api.MapGet("/articles/{id}/versions", (HttpRequest request, string id, ArticleApi handlers, CancellationToken ct) => handlers.ListVersionsAsync(request, id, ct));
         api.MapGet("/articles/{id}/cleaned", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetCleanedAsync(id, ct));
         api.MapPost("/articles/{id}/retry", (HttpRequest request, string id, ArticleApi handlers, CancellationToken ct) => handlers.RetryAsync(request, id, ct));
-        api.MapGet("/summaries/{id}", (string id, ArticleApi handlers, CancellationToken ct) => handlers.GetSummaryAsync(id, ct));
+        api.MapGet("/summaries/{id}", (HttpRequest request, string id, ArticleApi handlers, CancellationToken ct) => handlers.GetSummaryAsync(request, id, ct));
         api.MapGet("/summaries", (HttpRequest request, ArticleApi handlers, CancellationToken ct) => handlers.ListSummariesAsync(request, ct));
         api.MapGet("/health", (ArticleApi handlers) => handlers.Health());
         api.MapGet("/openapi.json", (ArticleApi handlers) => handlers.OpenApi());

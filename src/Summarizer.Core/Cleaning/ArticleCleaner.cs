@@ -28,7 +28,8 @@ public sealed partial class ArticleCleaner
         if (FormatDetector.Detect(content, contentType, fileName) is { } structured && SourceReaders.For(structured) is { } read)
         {
             var source = read(content.ToArray());
-            return Compose(id, SourceReaders.Name(structured), source.Encoding, FromSource(source), decoded: null) with { Wire = source.Wire };
+            // A wire kill needs no story: it is the wire taking one back, and may carry no body at all.
+            return Compose(id, SourceReaders.Name(structured), source.Encoding, FromSource(source), decoded: null, kill: source.Wire?.IsKill == true) with { Wire = source.Wire };
         }
 
         var decoded = TextDecoder.Decode(content, contentType);
@@ -49,7 +50,7 @@ public sealed partial class ArticleCleaner
         var hints = new ExtractionHints(source.Title, source.Byline, source.Dateline);
         var extraction = source switch
         {
-            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, hints),
+            { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, hints with { DocumentBlocks = true }),
             { Html: { } html } => HtmlExtractor.Extract(html),
             { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false, hints),
             _ => throw new ArgumentException("A source document has paragraphs, HTML or plain text.", nameof(source)),
@@ -63,13 +64,12 @@ public sealed partial class ArticleCleaner
         };
     }
 
-    private static CleanedArticle Compose(string id, string format, string encoding, Extraction extraction, DecodedText? decoded)
+    private static CleanedArticle Compose(string id, string format, string encoding, Extraction extraction, DecodedText? decoded, bool kill = false)
     {
-
         // What is left after the furniture must be an article, however short: a two-sentence brief passes, a lone
         // "Thanks for reading." or "Page not found." does not (the engine would have nothing to summarise).
         var bodyWords = extraction.Paragraphs.Sum(FurnitureCues.CountWords);
-        if (bodyWords < MinArticleWords)
+        if (bodyWords < MinArticleWords && !kill)
         {
             var left = extraction.Paragraphs.Count == 0 ? ""
                 : $" What is left is only {bodyWords} word{(bodyWords == 1 ? "" : "s")}: \"{Shorten(string.Join(" ", extraction.Paragraphs))}\".";

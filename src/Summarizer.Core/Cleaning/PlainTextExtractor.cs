@@ -19,7 +19,9 @@ internal sealed record Extraction(
 }
 
 /// <summary>Hints an HTML page gives before its text is cleaned like a plain-text capture.</summary>
-internal sealed record ExtractionHints(string? Title = null, string? Byline = null, string? Dateline = null);
+/// <param name="DocumentBlocks">The blocks are a document's own paragraphs (Word, PDF), not a page's: a run of short
+/// lines inside the story is a table or a list, not a list of links.</param>
+internal sealed record ExtractionHints(string? Title = null, string? Byline = null, string? Dateline = null, bool DocumentBlocks = false);
 
 /// <summary>
 /// Plain text captured from a web page (furniture included) → paragraphs, title, byline, dateline.
@@ -294,7 +296,7 @@ internal static partial class PlainTextExtractor
                 units[i - 1].Removed = "caption";
             }
         }
-        for (var i = body; i <= last && i < units.Count;)
+        for (var i = body; i <= last && i < units.Count && !hints.DocumentBlocks;)
         {
             var end = i;
             while (end <= last && end < units.Count && units[end].Kept && IsLinkLike(units[end]))

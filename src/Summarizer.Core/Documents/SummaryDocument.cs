@@ -16,6 +16,10 @@ public sealed record SummaryDocument
     public SourceInfo? Source { get; init; }
     public required GeneratorInfo Generator { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
+    /// <summary>Which version of the story this summarises (1, 2, … or the wire item's own version); null before versions were kept.</summary>
+    public int? Version { get; init; }
+    /// <summary>What changed against the previous version's summary; null for a story's first version.</summary>
+    public SummaryChanges? Changes { get; init; }
 }
 
 /// <summary>A verbatim quote from the cleaned text and its character offsets there: [Start, End).</summary>

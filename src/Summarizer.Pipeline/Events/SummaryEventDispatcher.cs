@@ -26,8 +26,8 @@ public sealed partial class SummaryEventDispatcher : IHostedService, IDisposable
     private readonly Uri _publicBaseUrl;
     private readonly TimeProvider _time;
     private readonly ILogger<SummaryEventDispatcher> _logger;
-    private readonly Channel<(CloudEvent Event, SummaryPublished Data)> _queue =
-        Channel.CreateBounded<(CloudEvent, SummaryPublished)>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<Queued> _queue =
+        Channel.CreateBounded<Queued>(new BoundedChannelOptions(Capacity) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _abort = new();
     private Task _delivering = Task.CompletedTask;
 
@@ -50,20 +50,37 @@ public sealed partial class SummaryEventDispatcher : IHostedService, IDisposable
         {
             return;
         }
-        var data = new SummaryPublished(id, headline, SummaryUrl(_publicBaseUrl, id), contentHash);
-        var cloudEvent = new CloudEvent(SummaryPublished.Source, SummaryPublished.Type,
+        Enqueue(SummaryPublished.Type, id, contentHash, new SummaryPublished(id, headline, SummaryUrl(_publicBaseUrl, id), contentHash));
+    }
+
+    /// <summary>Announces that the story <paramref name="id"/> was withdrawn and its summary is no longer served. Never blocks, never throws.</summary>
+    public void Withdrawn(string id, string reason, DateTimeOffset withdrawnAt, string contentHash)
+    {
+        if (_events is null)
+        {
+            return;
+        }
+        Enqueue(SummaryWithdrawn.Type, id, contentHash, new SummaryWithdrawn(id, SummaryUrl(_publicBaseUrl, id), reason, withdrawnAt, contentHash));
+    }
+
+    private void Enqueue<T>(string type, string id, string contentHash, T data)
+    {
+        var cloudEvent = new CloudEvent(SummaryPublished.Source, type,
             BinaryData.FromObjectAsJson(data, DocumentJson.Options), "application/json", CloudEventDataFormat.Json)
         {
-            // A new id per publication (the same on every retry of it): receivers deduplicate on it.
+            // A new id per announcement (the same on every retry of it): receivers deduplicate on it.
             Id = Guid.NewGuid().ToString(),
             Time = _time.GetUtcNow(),
             Subject = id,
         };
-        if (!_queue.Writer.TryWrite((cloudEvent, data)))
+        if (!_queue.Writer.TryWrite(new Queued(cloudEvent, id, contentHash)))
         {
             LogDropped(cloudEvent.Id, id, contentHash, Capacity);
         }
     }
+
+    /// <summary>An event waiting for delivery, with what its log lines name.</summary>
+    private sealed record Queued(CloudEvent Event, string Id, string ContentHash);
 
     /// <summary>Where the summary is read: <c>{PublicBaseUrl}/api/summaries/{id}</c>.</summary>
     public static Uri SummaryUrl(Uri publicBaseUrl, string id) =>
@@ -88,7 +105,7 @@ public sealed partial class SummaryEventDispatcher : IHostedService, IDisposable
         }
         while (_queue.Reader.TryRead(out var left))
         {
-            LogUndelivered(left.Event.Id, left.Data.Id, left.Data.ContentHash);
+            LogUndelivered(left.Event.Id, left.Id, left.ContentHash);
         }
     }
 
@@ -103,21 +120,21 @@ public sealed partial class SummaryEventDispatcher : IHostedService, IDisposable
                 try
                 {
                     await events.SendAsync(item.Event, ct);
-                    LogPublished(item.Event.Id, item.Data.Id, item.Data.ContentHash);
+                    LogPublished(item.Event.Id, item.Event.Type, item.Id, item.ContentHash);
                 }
                 catch (SummaryEventDeliveryException ex)
                 {
-                    LogFailed(item.Event.Id, item.Data.Id, item.Data.ContentHash, ex.Message);
+                    LogFailed(item.Event.Id, item.Id, item.ContentHash, ex.Message);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
                     // A credential or configuration fault: recorded with its exception; the summary stays published.
-                    LogFailedWithException(ex, item.Event.Id, item.Data.Id, item.Data.ContentHash);
+                    LogFailedWithException(ex, item.Event.Id, item.Id, item.ContentHash);
                 }
             });
 
-    [LoggerMessage(20, LogLevel.Information, "Change notification {EventId} sent: summary of {Id} published (content {ContentHash})")]
-    private partial void LogPublished(string eventId, string id, string contentHash);
+    [LoggerMessage(20, LogLevel.Information, "Change notification {EventId} sent: {EventType} for {Id} (content {ContentHash})")]
+    private partial void LogPublished(string eventId, string eventType, string id, string contentHash);
 
     [LoggerMessage(23, LogLevel.Error, "Change notification {EventId} for {Id} (content {ContentHash}) was not delivered: {Failures} The summary stays published")]
     private partial void LogFailed(string eventId, string id, string contentHash, string failures);

@@ -20,13 +20,20 @@ public sealed record ApiProblem(string Kind, int Status, string Title)
     public static readonly ApiProblem NotFound = new("not-found", StatusCodes.Status404NotFound, "No such article");
     public static readonly ApiProblem NoSuchPage = new("no-such-page", StatusCodes.Status404NotFound, "No such page");
     public static readonly ApiProblem NotSummarized = new("not-summarized", StatusCodes.Status404NotFound, "Not summarized yet");
+    public static readonly ApiProblem NoReason = new("no-reason", StatusCodes.Status400BadRequest, "A reason is required");
+    public static readonly ApiProblem NoSuchVersion = new("no-such-version", StatusCodes.Status404NotFound, "No such version");
+    public static readonly ApiProblem Withdrawn = new("withdrawn", StatusCodes.Status410Gone, "The story was withdrawn");
     public static readonly ApiProblem NotRetryable = new("not-retryable", StatusCodes.Status409Conflict, "A retry cannot help");
     public static readonly ApiProblem StorageUnavailable = new("storage-unavailable", StatusCodes.Status503ServiceUnavailable, "Storage is unavailable");
 
     public static IReadOnlyList<ApiProblem> All { get; } =
-        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, Unauthorized, NotFound, NoSuchPage, NotSummarized, NotRetryable, StorageUnavailable];
+        [BadName, EmptyArticle, TooLarge, BadId, BadQuery, BadContinuationToken, NoReason, Unauthorized, NotFound, NoSuchPage, NotSummarized, NoSuchVersion, Withdrawn, NotRetryable, StorageUnavailable];
 
     public string Type => TypePrefix + Kind;
 
     public IResult With(string detail) => Results.Problem(detail: detail, statusCode: Status, title: Title, type: Type);
+
+    /// <summary>The problem with extension members a client can read without parsing the sentence (a withdrawal's reason and time).</summary>
+    public IResult With(string detail, IDictionary<string, object?> extensions) =>
+        Results.Problem(detail: detail, statusCode: Status, title: Title, type: Type, extensions: extensions);
 }

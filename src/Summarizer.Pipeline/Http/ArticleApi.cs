@@ -12,8 +12,10 @@ namespace Summarizer.Pipeline.Http;
 public sealed class ArticleApi(
     UploadStage uploads,
     RetryStage retries,
+    WithdrawStage withdrawals,
     ArticleRepository repository,
     ArticleStatusStore statuses,
+    ArticleVersionStore versions,
     ISummaryEngine engine,
     PipelineHealth health,
     IOptions<SummarizerOptions> options,
@@ -25,6 +27,10 @@ public sealed class ArticleApi(
     private const string HealthPart = "storage (HTTP)";
     private const string StorageUnavailable = "Article storage cannot be reached right now.";
     private const int RetryAfterSeconds = 10;
+
+    /// <summary>Longest reason a withdrawal may carry, and the most of a DELETE body read to find it.</summary>
+    public const int MaxReasonLength = 1000;
+    private const int MaxReasonBodyBytes = 16 * 1024;
 
     /// <summary><c>POST /api/articles?name=NAME</c>: streams the body into storage as the raw upload; the pipeline takes it from there.</summary>
     public Task<IResult> UploadAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
@@ -67,12 +73,21 @@ public sealed class ArticleApi(
         return status is null ? NotFound(id) : ConditionalJson.From(status);
     });
 
-    /// <summary><c>GET /api/summaries/{id}</c>: the summary document.</summary>
-    public Task<IResult> GetSummaryAsync(string id, CancellationToken cancellationToken) => GuardAsync(async () =>
+    /// <summary>
+    /// <c>GET /api/summaries/{id}</c>: the newest summary document; <c>?version=N</c>: the summary of version N.
+    /// A withdrawn story answers <c>410 Gone</c> with the reason and time.
+    /// </summary>
+    public Task<IResult> GetSummaryAsync(HttpRequest request, string id, CancellationToken cancellationToken) => GuardAsync(async () =>
     {
         if (!ArticleId.IsValid(id))
         {
             return NotAnId(id);
+        }
+        if (Query(request, "version") is { } versionText)
+        {
+            return int.TryParse(versionText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version >= 1
+                ? await GetSummaryVersionAsync(id, version, cancellationToken)
+                : ApiProblem.BadQuery.With("version must be a whole number from 1, as listed by GET /api/articles/{id}/versions.");
         }
         var summary = await summaries.GetAsync(id, ct => repository.ReadSummaryAsync(id, ct), cancellationToken);
         if (summary is not null)
@@ -80,10 +95,108 @@ public sealed class ArticleApi(
             return summary;
         }
         var status = await statuses.GetAsync(id, cancellationToken);
-        return status is null
-            ? NotFound(id)
+        return status is null ? NotFound(id)
+            : status.Status == ArticleState.Withdrawn ? Gone(status)
             : ApiProblem.NotSummarized.With($"Article '{id}' is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
     });
+
+    private async Task<IResult> GetSummaryVersionAsync(string id, int version, CancellationToken cancellationToken)
+    {
+        var status = await statuses.GetAsync(id, cancellationToken);
+        if (status is null)
+        {
+            return NotFound(id);
+        }
+        if (status.Status == ArticleState.Withdrawn)
+        {
+            return Gone(status);
+        }
+        return await repository.ReadSummaryVersionAsync(id, version, cancellationToken) is { } summary
+            ? ConditionalJson.From(summary)
+            : ApiProblem.NoSuchVersion.With($"Article '{id}' has no summary of version {version}; GET /api/articles/{id}/versions lists its versions.");
+    }
+
+    /// <summary><c>GET /api/articles/{id}/versions</c>: every version of the story, oldest first (withdrawn stories too: the history is kept for audit).</summary>
+    public Task<IResult> ListVersionsAsync(HttpRequest request, string id, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (!ArticleId.IsValid(id))
+        {
+            return NotAnId(id);
+        }
+        if (await statuses.GetAsync(id, cancellationToken) is not { } status)
+        {
+            return NotFound(id);
+        }
+        var summaryUrl = Links(request, id).Summary;
+        var items = (await versions.ListAsync(id, cancellationToken)).Select(v =>
+        {
+            var item = JsonSerializer.SerializeToNode(v, DocumentJson.Options)!.AsObject();
+            if (v.Status == ArticleState.Summarized)
+            {
+                item["summaryUrl"] = $"{summaryUrl}?version={v.Version}";
+            }
+            return item;
+        });
+        return Results.Json(new { id, status = status.Status, items }, DocumentJson.Options);
+    });
+
+    /// <summary>
+    /// <c>DELETE /api/articles/{id}</c> with <c>{"reason": "…"}</c> (or <c>?reason=…</c>): withdraws (kills) the story.
+    /// Its summary routes answer <c>410 Gone</c> from then on; the uploads and earlier documents stay for audit.
+    /// </summary>
+    public Task<IResult> WithdrawAsync(HttpRequest request, string id, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        if (!ArticleId.IsValid(id))
+        {
+            return NotAnId(id);
+        }
+        var reason = Query(request, "reason") ?? await ReasonFromBodyAsync(request, cancellationToken);
+        reason = reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxReasonLength)
+        {
+            return ApiProblem.NoReason.With(
+                $"Say why the story is withdrawn, in at most {MaxReasonLength} characters: send {{\"reason\": \"…\"}} as the JSON body, or ?reason=… in the URL.");
+        }
+        return await withdrawals.RunAsync(id, reason, cancellationToken) is { } status
+            ? Results.Json(status, DocumentJson.Options)
+            : NotFound(id);
+    });
+
+    /// <summary>The <c>reason</c> of a JSON body; null when there is none, it is not JSON, or it is too large to be one.</summary>
+    private static async Task<string?> ReasonFromBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength is 0 or > MaxReasonBodyBytes)
+        {
+            return null;
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxReasonBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        try
+        {
+            using var body = JsonDocument.Parse(buffer.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            return body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String
+                ? reason.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static IResult Gone(ArticleStatus status) => ApiProblem.Withdrawn.With(
+        $"Article '{status.Id}' was withdrawn on {status.WithdrawnAt:yyyy-MM-dd HH:mm} UTC: {status.Reason} Its summary is no longer served; do not publish it.",
+        new Dictionary<string, object?> { ["reason"] = status.Reason, ["withdrawnAt"] = status.WithdrawnAt });
 
     /// <summary><c>GET /api/articles?status=failed&amp;pageSize=20&amp;continuationToken=…</c>: statuses in id order.</summary>
     public Task<IResult> ListArticlesAsync(HttpRequest request, CancellationToken cancellationToken) => GuardAsync(async () =>
@@ -163,11 +276,16 @@ public sealed class ArticleApi(
         {
             return BadPageSize();
         }
-        var query = new SummaryQuery(Query(request, "since"), Query(request, "actor"), Query(request, "venue"));
+        if (Query(request, "includeWithdrawn") is { } include && !bool.TryParse(include, out _))
+        {
+            return ApiProblem.BadQuery.With("includeWithdrawn must be true or false.");
+        }
+        var includeWithdrawn = Query(request, "includeWithdrawn") is { } flag && bool.Parse(flag);
+        var query = new SummaryQuery(Query(request, "since"), Query(request, "actor"), Query(request, "venue"), includeWithdrawn);
         try
         {
             var page = await statuses.ListSummariesAsync(query, pageSize, Query(request, "continuationToken"), cancellationToken);
-            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summaryUrl = Links(request, i.Id).Summary });
+            var items = page.Items.Select(i => new { i.Id, i.Headline, i.SummarizedAt, summaryUrl = Links(request, i.Id).Summary, i.WithdrawnAt });
             return Results.Json(new { items, page.ContinuationToken, page.Cursor }, DocumentJson.Options);
         }
         catch (ArgumentException ex)

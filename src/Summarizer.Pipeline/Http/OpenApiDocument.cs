@@ -25,6 +25,7 @@ public static class OpenApiDocument
     [
         ("ArticleState", typeof(ArticleState)),
         ("ArticleStatus", typeof(ArticleStatus)),
+        ("ArticleVersion", typeof(ArticleVersion)),
         ("CleanedArticle", typeof(CleanedArticle)),
         ("SummaryDocument", typeof(SummaryDocument)),
     ];
@@ -38,7 +39,7 @@ public static class OpenApiDocument
         var exporter = new JsonSchemaExporterOptions { TreatNullObliviousAsNonNullable = true };
         foreach (var (name, type) in ExportedSchemas)
         {
-            schemas[name] = WithNullsOptional(DocumentJson.Options.GetJsonSchemaAsNode(type, exporter));
+            schemas[name] = Rebased(WithNullsOptional(DocumentJson.Options.GetJsonSchemaAsNode(type, exporter)), name);
         }
         var problemTypes = schemas["Problem"]!["properties"]!["type"]!["enum"]!.AsArray();
         foreach (var problem in ApiProblem.All)
@@ -59,6 +60,23 @@ public static class OpenApiDocument
                 {
                     required.Remove(required.First(r => r!.GetValue<string>() == name));
                 }
+            }
+        }
+        return schema;
+    }
+
+    /// <summary>
+    /// A type used twice in one document (an actor in the summary and in its changes) is exported once and referred to
+    /// by a pointer from the schema's root (<c>#/properties/actors/items</c>); under the components, that root is
+    /// <c>#/components/schemas/{name}</c>.
+    /// </summary>
+    private static JsonNode Rebased(JsonNode schema, string name)
+    {
+        foreach (var node in Descendants(schema).OfType<JsonObject>().ToList())
+        {
+            if (node["$ref"] is JsonValue reference && reference.GetValue<string>() is { } pointer && pointer.StartsWith('#'))
+            {
+                node["$ref"] = $"#/components/schemas/{name}{pointer[1..]}";
             }
         }
         return schema;

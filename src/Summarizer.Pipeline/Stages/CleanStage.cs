@@ -15,6 +15,8 @@ namespace Summarizer.Pipeline.Stages;
 public sealed class CleanStage(
     ArticleRepository repository,
     ArticleStatusStore statuses,
+    ArticleVersionStore versions,
+    WithdrawStage withdrawals,
     ArticleCleaner cleaner,
     IOptions<SummarizerOptions> options,
     LargeArticleGate large,
@@ -77,6 +79,9 @@ public sealed class CleanStage(
             case ReceiveOutcome.Superseded:
                 logger.SkippedStale(id, contentHash);
                 return;
+            case ReceiveOutcome.Withdrawn:
+                logger.SkippedIdentical(id, contentHash, ArticleState.Withdrawn.ToString());
+                return;
             case ReceiveOutcome.AlreadySummarized:
                 logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
                 return;
@@ -105,6 +110,16 @@ public sealed class CleanStage(
             || !await statuses.MarkCleanedAsync(id, contentHash, cancellationToken))
         {
             logger.SkippedStale(id, contentHash);
+            return;
+        }
+        // A version of the story for good: numbered, and its cleaned document and upload kept beside the newest.
+        var number = await versions.RecordAsync(id, contentHash, blobName, cleaned.Wire?.Version, cleaned.Wire?.PubStatus, cancellationToken);
+        await repository.SaveCleanedVersionAsync(cleaned, number, raw, cancellationToken);
+        if (cleaned.Wire is { IsKill: true } kill)
+        {
+            // The wire takes the story back: nothing to summarise, the summary already published stops being served.
+            logger.Cleaned(id, cleaned.Format, cleaned.Encoding, cleaned.Paragraphs.Count, cleaned.Removed.Count);
+            await withdrawals.RunAsync(id, WithdrawStage.WireReason(kill.PubStatus), cancellationToken);
             return;
         }
         await repository.EnqueueSummarizeAsync(new SummarizeMessage(id, contentHash, raw.Content.Length), cancellationToken);

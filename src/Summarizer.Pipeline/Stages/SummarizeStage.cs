@@ -17,10 +17,13 @@ namespace Summarizer.Pipeline.Stages;
 /// while its content is the article's current one. A failure the engine says is final is recorded and not retried;
 /// any other is recorded and rethrown, so the queue retries and then poisons. Each publication is announced (a change
 /// notification) once it is stored and marked; the announcement is delivered in the background and cannot fail the stage.
+/// Each summary is also kept as its version's (<c>summaries/versions/{id}/v{N}.json</c>) and carries what changed
+/// against the previous version's; a wire version older than the newest summarised one is kept in the history only.
 /// </summary>
 public sealed class SummarizeStage(
     ArticleRepository repository,
     ArticleStatusStore statuses,
+    ArticleVersionStore versions,
     ISummaryEngine engine,
     TimeProvider time,
     LargeArticleGate large,
@@ -33,7 +36,7 @@ public sealed class SummarizeStage(
     {
         var message = SummarizeMessage.Parse(queueMessage);
         var status = await statuses.GetAsync(message.Id, cancellationToken);
-        if (status?.ContentHash != message.ContentHash)
+        if (status?.ContentHash != message.ContentHash || status.Status == ArticleState.Withdrawn)
         {
             logger.SkippedStale(message.Id, message.ContentHash);
             return;
@@ -80,14 +83,55 @@ public sealed class SummarizeStage(
         var draft = await repository.GetOrCreateDraftAsync(engine.Name, engine.Model, contentHash, ct => engine.SummarizeAsync(article, ct).AsTask(), cancellationToken);
         var summary = Grounding.Compose(article, draft, engine.Name, time.GetElapsedTime(started), time.GetUtcNow());
 
-        if (!await repository.SaveSummaryAsync(summary, ct => statuses.IsCurrentAsync(id, contentHash, ct), cancellationToken))
+        // Which version this is (recorded when it was cleaned; recorded now for content cleaned before versions were
+        // kept), and what it changed against the newest earlier version that has a summary.
+        var version = await versions.RecordAsync(id, contentHash, article.Source.BlobName, article.Wire?.Version, article.Wire?.PubStatus, cancellationToken);
+        var history = await versions.ListAsync(id, cancellationToken);
+        // A wire item's previous version is the highest numbered below it; an upload's, the one last summarised (content
+        // uploaded again keeps its number, and is compared with what was served before it).
+        var fromWire = article.Wire?.Version is > 0;
+        var summarized = history.Where(v => v.Status == ArticleState.Summarized && v.Version != version).ToList();
+        var previous = fromWire ? summarized.Where(v => v.Version < version).MaxBy(v => v.Version) : summarized.MaxBy(v => v.SummarizedAt);
+        var previousSummary = previous is null ? null : await repository.ReadSummaryVersionAsync(id, previous.Version, cancellationToken);
+        summary = summary with
+        {
+            Version = version,
+            Changes = previousSummary is null ? null : SummaryChanges.Between(previousSummary, previous!.Version, summary),
+        };
+        if (!await statuses.AwaitsSummaryAsync(id, contentHash, cancellationToken))
+        {
+            // Another delivery of this message published it while this one worked (or the story was withdrawn).
+            logger.SkippedIdentical(id, contentHash, ArticleState.Summarized.ToString());
+            return;
+        }
+        if (fromWire && summarized.Where(v => v.Version > version).MaxBy(v => v.Version) is { } newer
+            && await repository.ReadSummaryVersionAsync(id, newer.Version, cancellationToken) is { } newest)
+        {
+            // Out of order (a wire version 2 after version 3): kept in the history only; the newest stays served.
+            await repository.SaveSummaryVersionAsync(summary, version, cancellationToken);
+            await versions.MarkSummarizedAsync(id, version, contentHash, cancellationToken);
+            await statuses.MarkSummarizedAsync(newest, contentHash, cancellationToken);
+            logger.KeptOlderVersion(id, version, newer.Version);
+            return;
+        }
+
+        if (!await repository.SaveSummaryAsync(summary, ct => statuses.AwaitsSummaryAsync(id, contentHash, ct), cancellationToken))
         {
             logger.SkippedStale(id, contentHash);
             return;
         }
         served.Stored(id);
+        await repository.SaveSummaryVersionAsync(summary, version, cancellationToken);
+        await versions.MarkSummarizedAsync(id, version, contentHash, cancellationToken);
         if (!await statuses.MarkSummarizedAsync(summary, contentHash, cancellationToken))
         {
+            if (await statuses.GetAsync(id, cancellationToken) is { Status: ArticleState.Withdrawn })
+            {
+                // Withdrawn while this summary was being stored: it must not be served (WithdrawStage marks the status, then
+                // deletes the blob; this write came after that delete, so it is removed here).
+                await repository.DeleteNewestSummaryAsync(id, cancellationToken);
+                served.Stored(id);
+            }
             logger.SkippedStale(id, contentHash);
             return;
         }

@@ -100,6 +100,36 @@ public sealed class ArticleRepository(BlobServiceClient blobs, QueueServiceClien
         ReadJsonAsync<SummaryDocument>(_summaries, id, cancellationToken);
 
     /// <summary>
+    /// Keeps one version of a story for good, beside the newest: its cleaned document and the upload it came from,
+    /// under <c>cleaned/versions/{id}/v{N}</c>. A later upload under the same name replaces the raw upload and the
+    /// newest documents, never these.
+    /// </summary>
+    public async Task SaveCleanedVersionAsync(CleanedArticle article, int version, RawArticle raw, CancellationToken cancellationToken)
+    {
+        var name = VersionName(article.Id, version);
+        await SaveJsonAsync(_cleaned, name, article, cancellationToken);
+        var options = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = raw.ContentType } };
+        await _cleaned.GetBlobClient(name + ".upload").UploadAsync(new BinaryData(raw.Content), options, cancellationToken);
+    }
+
+    /// <summary>Keeps one version's summary for good under <c>summaries/versions/{id}/v{N}.json</c>, for <c>?version=N</c>.</summary>
+    public Task SaveSummaryVersionAsync(SummaryDocument summary, int version, CancellationToken cancellationToken) =>
+        SaveJsonAsync(_summaries, VersionName(summary.Id, version), summary, cancellationToken);
+
+    /// <summary>One version's summary; null when that version has none.</summary>
+    public Task<SummaryDocument?> ReadSummaryVersionAsync(string id, int version, CancellationToken cancellationToken) =>
+        ReadJsonAsync<SummaryDocument>(_summaries, VersionName(id, version), cancellationToken);
+
+    /// <summary>
+    /// Stops serving the newest summary of a withdrawn story: <c>summaries/{id}.json</c> goes, the summaries kept per
+    /// version stay for audit (as do the raw upload and the cleaned documents).
+    /// </summary>
+    public async Task DeleteNewestSummaryAsync(string id, CancellationToken cancellationToken) =>
+        await _summaries.GetBlobClient(id + ".json").DeleteIfExistsAsync(cancellationToken: cancellationToken);
+
+    private static string VersionName(string id, int version) => $"versions/{id}/v{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>
     /// An engine's draft for exact content, kept under <c>summaries/drafts/</c>: identical content (same sha256, engine and
     /// model or prompt version) goes to the engine once, whatever name it was uploaded under and however many workers
     /// see it at once. The first worker creates a claim blob (create-if-absent is atomic) and touches it while it

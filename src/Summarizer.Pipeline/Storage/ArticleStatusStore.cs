@@ -25,6 +25,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     private const string ActorsProperty = "Actors";
     private const string VenuesProperty = "Venues";
     private const string RetryableProperty = "Retryable";
+    private const string WithdrawnAtProperty = "WithdrawnAt";
 
     /// <summary>Table round trips one page of a name-filtered listing may take before it answers with what it has.</summary>
     private const int MaxTripsPerPage = 10;
@@ -38,8 +39,16 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     }
 
     /// <summary>Whether <paramref name="contentHash"/> is still the article's current content.</summary>
+    /// <remarks>A withdrawn story has no current content: nothing may be published for it until a new upload arrives.</remarks>
     public async Task<bool> IsCurrentAsync(string id, string contentHash, CancellationToken cancellationToken) =>
-        (await GetAsync(id, cancellationToken))?.ContentHash == contentHash;
+        await GetAsync(id, cancellationToken) is { Status: not ArticleState.Withdrawn } status && status.ContentHash == contentHash;
+
+    /// <summary>
+    /// Whether <paramref name="contentHash"/> is current and still waits for its summary: false once a delivery of
+    /// the same message (a clean delivered twice queues it twice) has published it, or the story was withdrawn.
+    /// </summary>
+    public async Task<bool> AwaitsSummaryAsync(string id, string contentHash, CancellationToken cancellationToken) =>
+        await GetAsync(id, cancellationToken) is { Status: not (ArticleState.Withdrawn or ArticleState.Summarized) } status && status.ContentHash == contentHash;
 
     /// <summary>Every article's status, in id order: for ops reports (<c>summarizer status</c>).</summary>
     public async IAsyncEnumerable<ArticleStatus> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -60,7 +69,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         var written = await UpdateAsync(id, s =>
             {
                 seen = s;
-                return version.IsCurrentOrNewerThan(s) && !IsProcessed(s, version.ContentHash) && !IsRecorded(s, version);
+                return version.IsCurrentOrNewerThan(s) && !IsProcessed(s, version.ContentHash) && !IsRecorded(s, version) && !IsWithdrawnUpload(s, version);
             },
             ArticleState.Received, PipelineStage.Upload, cancellationToken, (e, now) =>
             {
@@ -68,13 +77,14 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
                 e["UploadedAt"] = version.UploadedAt;
                 e["ContentHash"] = version.ContentHash;
                 e["ReceivedAt"] = now;
-                foreach (var stale in (string[])["Reason", "CleanedAt", "SummarizedAt", "FailedAt"])
+                foreach (var stale in (string[])["Reason", "CleanedAt", "SummarizedAt", "FailedAt", "WithdrawnAt"])
                 {
                     e.Remove(stale);
                 }
             });
         return written || IsRecorded(seen, version) ? ReceiveOutcome.Received
             : !version.IsCurrentOrNewerThan(seen) ? ReceiveOutcome.Superseded
+            : IsWithdrawnUpload(seen, version) ? ReceiveOutcome.Withdrawn
             : seen!.Status == ArticleState.Cleaned ? ReceiveOutcome.AlreadyCleaned
             : ReceiveOutcome.AlreadySummarized;
     }
@@ -83,6 +93,11 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
     private static bool IsRecorded(ArticleStatus? status, UploadVersion version) =>
         status is { Status: ArticleState.Received } && status.BlobName == version.BlobName && status.UploadedAt == version.UploadedAt
         && status.ContentHash == version.ContentHash;
+
+    /// <summary>The story was withdrawn at this very upload (a trigger delivered again): it stays withdrawn.</summary>
+    private static bool IsWithdrawnUpload(ArticleStatus? status, UploadVersion version) =>
+        status is { Status: ArticleState.Withdrawn } && status.BlobName == version.BlobName && status.UploadedAt == version.UploadedAt
+        && (version.ContentHash is null || status.ContentHash == version.ContentHash);
 
     private static bool IsProcessed(ArticleStatus? status, string? contentHash) =>
         contentHash is not null && status is { Status: ArticleState.Cleaned or ArticleState.Summarized } && status.ContentHash == contentHash;
@@ -97,7 +112,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
 
     /// <summary>An upload could not be cleaned; recorded unless a newer upload is already known.</summary>
     public Task<bool> MarkFailedAsync(string id, UploadVersion version, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(id, version.IsCurrentOrNewerThan, ArticleState.Failed, PipelineStage.Clean, cancellationToken, (e, now) =>
+        UpdateAsync(id, s => version.IsCurrentOrNewerThan(s) && !IsWithdrawnUpload(s, version), ArticleState.Failed, PipelineStage.Clean, cancellationToken, (e, now) =>
         {
             e["BlobName"] = version.BlobName;
             e["UploadedAt"] = version.UploadedAt;
@@ -129,7 +144,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
 
     /// <summary>
     /// Marks the current version summarised and moves it to the top of the newest-first index; false (and nothing
-    /// written) when <paramref name="contentHash"/> is no longer current.
+    /// written) when <paramref name="contentHash"/> is no longer current, is withdrawn, or was already marked.
     /// </summary>
     public async Task<bool> MarkSummarizedAsync(SummaryDocument summary, string contentHash, CancellationToken cancellationToken)
     {
@@ -150,7 +165,9 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
             TableUpdateMode.Replace,
             cancellationToken);
         string? previousIndexKey = null;
-        var applied = await UpdateAsync(id, s => s?.ContentHash == contentHash, ArticleState.Summarized, PipelineStage.Summarize, cancellationToken, (e, _) =>
+        // Not over a withdrawal, and once per content: of two deliveries of one message summarising at once, one marks
+        // (and announces) it.
+        var applied = await UpdateAsync(id, s => s is { Status: not (ArticleState.Withdrawn or ArticleState.Summarized) } && s.ContentHash == contentHash, ArticleState.Summarized, PipelineStage.Summarize, cancellationToken, (e, _) =>
         {
             previousIndexKey = e.GetString(IndexKeyProperty);
             e["SummarizedAt"] = now;
@@ -164,6 +181,39 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
             await _table.DeleteEntityAsync(IndexPartition, unnamed, ETag.All, cancellationToken);
         }
         return applied;
+    }
+
+    /// <summary>
+    /// The story is withdrawn (killed): its status says so with the reason and time, and its line in the newest-first
+    /// index is marked, so the list leaves it out unless asked. The status row keeps its content hash, so a summarize
+    /// message of that content still in the queue finds it not current. The status is null when there is no such
+    /// article; an article already withdrawn keeps its first reason and time (Applied: false).
+    /// </summary>
+    public async Task<(ArticleStatus? Status, bool Applied)> MarkWithdrawnAsync(string id, string reason, CancellationToken cancellationToken)
+    {
+        ArticleStatus? seen = null;
+        string? indexKey = null;
+        DateTimeOffset? withdrawnAt = null;
+        var applied = await UpdateAsync(id, s => (seen = s) is { Status: not ArticleState.Withdrawn }, ArticleState.Withdrawn, PipelineStage.Withdraw, cancellationToken, (e, now) =>
+        {
+            indexKey = e.GetString(IndexKeyProperty);
+            withdrawnAt = now;
+            e["Reason"] = reason;
+            e["WithdrawnAt"] = now;
+            e.Remove("FailedAt");
+        });
+        if (applied && indexKey is not null)
+        {
+            try
+            {
+                await _table.UpdateEntityAsync(new TableEntity(IndexPartition, indexKey) { [WithdrawnAtProperty] = withdrawnAt }, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            }
+            catch (RequestFailedException ex) when (ex.Status == 404)
+            {
+                // A newer summary replaced the line meanwhile: nothing left to mark.
+            }
+        }
+        return (applied ? await GetAsync(id, cancellationToken) : seen, applied);
     }
 
     /// <summary>
@@ -250,8 +300,11 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
             // The newest row read first is where "what changed since" continues next time, whatever the name filters keep.
             cursorKey ??= rows.FirstOrDefault()?.RowKey ?? sinceKey ?? TimeKey(time.GetUtcNow(), string.Empty);
             items.AddRange(rows
-                .Where(e => Names(e, ActorsProperty).Contains(actor) && Names(e, VenuesProperty).Contains(venue) && listed.Add(e.GetString("Id")))
-                .Select(e => new SummaryListItem(e.GetString("Id"), e.GetString("Headline") ?? string.Empty, e.GetDateTimeOffset("SummarizedAt") ?? default)));
+                .Where(e => Names(e, ActorsProperty).Contains(actor) && Names(e, VenuesProperty).Contains(venue))
+                .Where(e => query.IncludeWithdrawn || e.GetDateTimeOffset(WithdrawnAtProperty) is null)
+                .Where(e => listed.Add(e.GetString("Id")))
+                .Select(e => new SummaryListItem(e.GetString("Id"), e.GetString("Headline") ?? string.Empty, e.GetDateTimeOffset("SummarizedAt") ?? default,
+                    e.GetDateTimeOffset(WithdrawnAtProperty))));
             tableToken = next;
             if (tableToken is null || items.Count == pageSize)
             {
@@ -349,6 +402,7 @@ public sealed class ArticleStatusStore(TableServiceClient tables, TimeProvider t
         CleanedAt = e.GetDateTimeOffset("CleanedAt"),
         SummarizedAt = e.GetDateTimeOffset("SummarizedAt"),
         FailedAt = e.GetDateTimeOffset("FailedAt"),
+        WithdrawnAt = e.GetDateTimeOffset("WithdrawnAt"),
         Retryable = e.GetBoolean(RetryableProperty) ?? false,
         UpdatedAt = e.GetDateTimeOffset("UpdatedAt") ?? default,
     };

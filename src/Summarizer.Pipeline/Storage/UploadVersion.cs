@@ -34,4 +34,7 @@ public enum ReceiveOutcome
 
     /// <summary>A newer upload of the article is already known: this one changes nothing.</summary>
     Superseded,
+
+    /// <summary>This very upload's story was withdrawn: the same upload delivered again does not bring it back (a new upload does).</summary>
+    Withdrawn,
 }

@@ -26,7 +26,13 @@ internal static class FormatDetector
         }
         if (head.StartsWith("PK\u0003\u0004"u8))
         {
-            return IsWordDocument(content) ? SourceFormat.Docx : null;
+            switch (IsWordDocument(content))
+            {
+                case true: return SourceFormat.Docx;
+                case false: return null;
+                // A damaged archive: the bytes say ZIP, the name may say Word (then the Word reader explains the damage).
+                case null: return IsLabelledWord(contentType, fileName) ? SourceFormat.Docx : null;
+            }
         }
         var text = Encoding.UTF8.GetString(head).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         if (text.StartsWith('{') && LooksLikeNinjs(text))
@@ -53,7 +59,8 @@ internal static class FormatDetector
         };
     }
 
-    private static bool IsWordDocument(ReadOnlySpan<byte> content)
+    /// <summary>Whether a ZIP archive holds a Word body; null when the archive is damaged and cannot be listed.</summary>
+    private static bool? IsWordDocument(ReadOnlySpan<byte> content)
     {
         try
         {
@@ -62,10 +69,13 @@ internal static class FormatDetector
         }
         catch (InvalidDataException)
         {
-            // A damaged archive: the bytes say ZIP, the name may say more; the Word reader explains the damage.
-            return false;
+            return null;
         }
     }
+
+    private static bool IsLabelledWord(string? contentType, string? fileName) =>
+        contentType?.Split(';')[0].Trim().Equals("application/vnd.openxmlformats-officedocument.wordprocessingml.document", StringComparison.OrdinalIgnoreCase) == true
+        || (fileName is not null && Path.GetExtension(fileName).Equals(".docx", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A JSON object with an identity (<c>uri</c> or <c>guid</c>) and a headline or body: an IPTC ninjs item.</summary>
     private static bool LooksLikeNinjs(string text)

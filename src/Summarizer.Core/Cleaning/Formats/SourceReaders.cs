@@ -7,6 +7,8 @@ internal static class SourceReaders
 {
     private static readonly Dictionary<SourceFormat, Func<byte[], SourceDocument>> Readers = new()
     {
+        [SourceFormat.Docx] = DocxReader.Read,
+        [SourceFormat.Pdf] = PdfReader.Read,
         [SourceFormat.Ninjs] = NinjsReader.Read,
         [SourceFormat.NewsMLG2] = NewsMLG2Reader.Read,
         [SourceFormat.Email] = EmailReader.Read,

@@ -21,6 +21,16 @@ public sealed class FormatDetectorTests
     }
 
     [Fact]
+    public void A_damaged_zip_is_a_word_document_only_when_labelled_so()
+    {
+        var cut = Zip("word/document.xml")[..20];
+
+        Assert.Equal(SourceFormat.Docx, FormatDetector.Detect(cut, null, "story.docx"));
+        Assert.Equal(SourceFormat.Docx, FormatDetector.Detect(cut, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", null));
+        Assert.Null(FormatDetector.Detect(cut, null, "photos.zip"));
+    }
+
+    [Fact]
     public void A_json_object_with_an_identity_and_a_headline_is_a_ninjs_item()
     {
         var item = """{"uri":"urn:newsml:example.org:20261129:ferry","version":"2","headline":"Ferry timetable cut","body_text":"The ferry…"}""";

@@ -172,4 +172,16 @@ public sealed class NinjsReaderTests
         Assert.Equal(new WireInfo(StoryId, 3, WireInfo.Canceled, null), source.Wire);
         Assert.Equal("", source.PlainText);
     }
+
+    [Fact]
+    public void A_kill_without_a_body_is_cleaned_to_an_empty_article_that_carries_the_kill()
+    {
+        var kill = $$"""{"uri": {{Json(StoryId)}}, "version": "3", "pubstatus": "canceled", "headline": {{Json(Headline)}}}""";
+
+        var article = CleaningTestSupport.Clean(Utf8(kill));
+
+        Assert.True(article.Wire!.IsKill);
+        Assert.Equal(Headline, article.Title);
+        Assert.Empty(article.Paragraphs);
+    }
 }
