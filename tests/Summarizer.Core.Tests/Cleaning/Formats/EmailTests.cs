@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using MimeKit;
 using Summarizer.Core.Cleaning;
 using Summarizer.Core.Cleaning.Formats;
+using Summarizer.Core.Engine;
 using static Summarizer.Core.Tests.CleaningTestSupport;
 
 namespace Summarizer.Core.Tests.Cleaning.Formats;
@@ -153,6 +155,29 @@ public sealed class EmailTests
         // The attached article's author, not the colleague who sent it.
         Assert.Equal("Tomas Berg", article.Byline);
         Assert.DoesNotContain("Please see", article.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cover_note_with_an_attached_word_document_is_summarised_from_the_document()
+    {
+        var docx = DocumentFixtures.SeedDocx();
+        var message = Message("Fwd: story for tomorrow");
+        var body = new BodyBuilder { TextBody = "Hi desk,\n\nThe story is in the attached Word file.\n\nThanks,\nMara" };
+        body.Attachments.Add("story.docx", docx, ContentType.Parse("application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        message.Body = body.ToMessageBody();
+
+        var fromMail = Clean(Bytes(message));
+        var fromDocument = Clean(docx, fileName: "story.docx");
+
+        Assert.Equal("email", fromMail.Format);
+        Assert.Equal(fromDocument.Paragraphs, fromMail.Paragraphs);
+        var expected = new LocalSummaryEngine().Summarize(fromDocument);
+        var actual = new LocalSummaryEngine().Summarize(fromMail);
+        Assert.NotEmpty(expected.Actors);
+        Assert.Equal(JsonSerializer.Serialize(expected.Actors), JsonSerializer.Serialize(actual.Actors));
+        Assert.Equal(JsonSerializer.Serialize(expected.Venues), JsonSerializer.Serialize(actual.Venues));
+        Assert.Equal(JsonSerializer.Serialize(expected.Conditions), JsonSerializer.Serialize(actual.Conditions));
+        Assert.Equal(JsonSerializer.Serialize(expected.OpenQuestions), JsonSerializer.Serialize(actual.OpenQuestions));
     }
 
     [Fact]
