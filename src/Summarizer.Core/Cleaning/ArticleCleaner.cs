@@ -38,7 +38,7 @@ public sealed partial class ArticleCleaner
         {
             ArticleFormat.Html => HtmlExtractor.Extract(decoded.Text),
             ArticleFormat.Markdown => FromSource(MarkdownReader.Read(decoded.Text)),
-            _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text), markdown: false),
+            _ => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(decoded.Text)),
         };
         var name = format switch { ArticleFormat.Html => "html", ArticleFormat.Markdown => "markdown", _ => "text" };
         return Compose(id, name, decoded.EncodingName, extraction, decoded);
@@ -52,7 +52,7 @@ public sealed partial class ArticleCleaner
         {
             { Paragraphs: { } paragraphs } => PlainTextExtractor.ExtractBlocks(paragraphs, hints with { DocumentBlocks = true }),
             { Html: { } html } => HtmlExtractor.Extract(html),
-            { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), markdown: false, hints),
+            { PlainText: { } text } => PlainTextExtractor.Extract(TextNormalizer.NormalizeDocument(text), hints),
             _ => throw new ArgumentException("A source document has paragraphs, HTML or plain text.", nameof(source)),
         };
         return extraction with

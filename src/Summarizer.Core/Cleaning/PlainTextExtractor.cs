@@ -35,11 +35,10 @@ internal static partial class PlainTextExtractor
     // A teaser question between the headline and the body is at most this long.
     private const int TeaserMaxWords = 15;
 
-    private sealed class Unit(string text, int block, bool heading)
+    private sealed class Unit(string text, int block)
     {
         public string Text { get; set; } = text;
         public int Block { get; } = block;
-        public bool Heading { get; } = heading;
         public string? Removed { get; set; }
         public bool Kept => Removed is null;
         public int Words => FurnitureCues.CountWords(Text);
@@ -48,17 +47,17 @@ internal static partial class PlainTextExtractor
     }
 
     /// <summary>Extracts from a whole normalised document (lines separated by \n, blank lines between blocks).</summary>
-    public static Extraction Extract(string normalizedText, bool markdown, ExtractionHints? hints = null) =>
-        Classify(Segment(normalizedText, markdown), markdown, hints ?? new ExtractionHints());
+    public static Extraction Extract(string normalizedText, ExtractionHints? hints = null) =>
+        Classify(Segment(normalizedText), hints ?? new ExtractionHints());
 
     /// <summary>Extracts from blocks already separated by a structure (HTML elements), one unit per block.</summary>
     public static Extraction ExtractBlocks(IEnumerable<string> blocks, ExtractionHints hints)
     {
-        var units = blocks.Select((b, i) => new Unit(b, i, heading: false)).ToList();
-        return Classify(units, markdown: false, hints);
+        var units = blocks.Select((b, i) => new Unit(b, i)).ToList();
+        return Classify(units, hints);
     }
 
-    private static List<Unit> Segment(string text, bool markdown)
+    private static List<Unit> Segment(string text)
     {
         var units = new List<Unit>();
         var block = 0;
@@ -68,23 +67,14 @@ internal static partial class PlainTextExtractor
             Unit? open = null;
             foreach (var line in lines)
             {
-                var heading = false;
-                var content = line;
-                if (markdown && MarkdownHeading().Match(line) is { Success: true } h)
+                if (open is not null && (IsContinuation(open.Text, line)
+                    || (hardWrapped && !FurnitureCues.EndsLikeSentence(open.Text) && !BulletMarker().IsMatch(line))))
                 {
-                    heading = true;
-                    content = h.Groups["text"].Value;
-                    open = null;
-                }
-                if (open is not null && !heading && (IsContinuation(open.Text, content)
-                    || (hardWrapped && !FurnitureCues.EndsLikeSentence(open.Text) && !BulletMarker().IsMatch(content))))
-                {
-                    open.Text += " " + content;
+                    open.Text += " " + line;
                     continue;
                 }
-                open = new Unit(content, block, heading);
+                open = new Unit(line, block);
                 units.Add(open);
-                if (heading) { open = null; }
             }
             block++;
         }
@@ -155,7 +145,7 @@ internal static partial class PlainTextExtractor
         return full >= (lines.Count - 1) * 0.6;
     }
 
-    private static Extraction Classify(List<Unit> units, bool markdown, ExtractionHints hints)
+    private static Extraction Classify(List<Unit> units, ExtractionHints hints)
     {
         var removed = new List<RemovedBlock>();
         string? title = hints.Title, byline = hints.Byline, dateline = hints.Dateline, dateStamp = null;
@@ -168,10 +158,6 @@ internal static partial class PlainTextExtractor
                 removed.Add(new RemovedBlock(stamp, "date stamp"));
                 dateStamp ??= date;
                 unit.Text = rest;
-            }
-            if (unit.Heading)
-            {
-                continue;
             }
             if (FurnitureCues.Classify(unit.Text) is { } reason)
             {
@@ -217,17 +203,13 @@ internal static partial class PlainTextExtractor
         }
 
         // Pass 3: where the story begins, and its headline before it.
-        var body = units.FindIndex(u => u.Kept && !u.Heading && u.Prose && u.Words >= BodyOpeningWords);
-        if (body < 0) { body = units.FindIndex(u => u.Kept && !u.Heading && u.Prose); }
-        if (body < 0) { body = units.FindIndex(u => u.Kept && !u.Heading); }
+        var body = units.FindIndex(u => u.Kept && u.Prose && u.Words >= BodyOpeningWords);
+        if (body < 0) { body = units.FindIndex(u => u.Kept && u.Prose); }
+        if (body < 0) { body = units.FindIndex(u => u.Kept); }
         if (body < 0) { body = units.Count; }
 
         var titleIndex = -1;
-        if (markdown)
-        {
-            titleIndex = units.FindIndex(u => u.Heading && u.Kept);
-        }
-        if (titleIndex < 0 && title is null)
+        if (title is null)
         {
             titleIndex = FindHeadline(units, body, 5);
             if (titleIndex < 0) { titleIndex = FindHeadline(units, body, 3); }
@@ -251,7 +233,7 @@ internal static partial class PlainTextExtractor
         for (var i = 0; i < body && i < units.Count; i++)
         {
             var unit = units[i];
-            if (!unit.Kept || unit.Heading)
+            if (!unit.Kept)
             {
                 continue;
             }
@@ -375,11 +357,8 @@ internal static partial class PlainTextExtractor
         return lower * 2 >= words;
     }
 
-    private static bool IsLinkLike(Unit unit) => !unit.Prose && !unit.Bullet && !unit.Heading && unit.Words <= 14;
+    private static bool IsLinkLike(Unit unit) => !unit.Prose && !unit.Bullet && unit.Words <= 14;
 
     [GeneratedRegex(@"^(?:[•·▪●◦‣*\-–—]\s|\d{1,2}[.)]\s)", RegexOptions.CultureInvariant)]
     private static partial Regex BulletMarker();
-
-    [GeneratedRegex(@"^#{1,6}\s+(?<text>.+?)(?:\s+#+)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex MarkdownHeading();
 }
