@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Security;
 using System.Text;
+using System.Text.Json;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -22,9 +24,9 @@ internal static class BenchFormatsCommand
 
     public static Command Create()
     {
-        var folder = new Argument<DirectoryInfo?>("dir") { Arity = ArgumentArity.ZeroOrOne, Description = "A folder of .docx and .pdf files (default: documents generated from the seed article)." };
+        var folder = new Argument<DirectoryInfo?>("dir") { Arity = ArgumentArity.ZeroOrOne, Description = "A folder of .docx, .pdf, .md, .eml, .json (ninjs) and .xml (NewsML-G2) files (default: documents generated from the seed article)." };
         var seconds = new Option<double>("--seconds") { DefaultValueFactory = _ => 5, Description = "How long to clean each format, after one untimed pass." };
-        var command = new Command("bench-formats", "Clean Word and PDF documents repeatedly; report documents/s, PDF pages/s and peak memory.") { folder, seconds };
+        var command = new Command("bench-formats", "Clean Word, PDF, Markdown, e-mail, ninjs and NewsML-G2 documents repeatedly; report documents/s, PDF pages/s and peak memory.") { folder, seconds };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var documents = parse.GetValue(folder) is { } dir
@@ -32,7 +34,7 @@ internal static class BenchFormatsCommand
                 : Generate(Encoding.UTF8.GetString(Seed()));
             if (documents.Count == 0)
             {
-                await Console.Error.WriteLineAsync("No .docx or .pdf files to clean.");
+                await Console.Error.WriteLineAsync("No .docx, .pdf, .md, .eml, .json or .xml files to clean.");
                 return 1;
             }
             var cleaner = new ArticleCleaner();
@@ -87,7 +89,7 @@ internal static class BenchFormatsCommand
     private static async Task<List<Document>> ReadFolder(DirectoryInfo dir, CancellationToken cancellationToken)
     {
         var documents = new List<Document>();
-        foreach (var file in dir.GetFiles().Where(f => f.Extension.ToLowerInvariant() is ".docx" or ".pdf").OrderBy(f => f.Name, StringComparer.Ordinal))
+        foreach (var file in dir.GetFiles().Where(f => f.Extension.ToLowerInvariant() is ".docx" or ".pdf" or ".md" or ".eml" or ".json" or ".xml").OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var bytes = await File.ReadAllBytesAsync(file.FullName, cancellationToken);
             documents.Add(new Document(file.Name, bytes, file.Extension.Equals(".pdf", StringComparison.OrdinalIgnoreCase) ? PageCount(bytes) : 0));
@@ -109,7 +111,10 @@ internal static class BenchFormatsCommand
         }
     }
 
-    /// <summary>The seed article once and ten times over, as a Word document and as an A4 PDF with a running header and page numbers.</summary>
+    /// <summary>
+    /// The seed article once and ten times over: as a Word document, as an A4 PDF with a running header and page
+    /// numbers, as Markdown with front matter, as a plain-text e-mail, as an IPTC ninjs item and as a NewsML-G2 item.
+    /// </summary>
     private static List<Document> Generate(string seed)
     {
         var paragraphs = seed.Replace("\r\n", "\n", StringComparison.Ordinal)
@@ -125,8 +130,43 @@ internal static class BenchFormatsCommand
             new("seed-x10.docx", Docx(long10), 0),
             new("seed.pdf", pdf1, PageCount(pdf1)),
             new("seed-x10.pdf", pdf10, PageCount(pdf10)),
+            .. new[] { ("seed", paragraphs), ("seed-x10", long10) }.SelectMany(d => (Document[])
+            [
+                new(d.Item1 + ".md", Markdown(d.Item2), 0),
+                new(d.Item1 + ".eml", Email(d.Item2), 0),
+                new(d.Item1 + ".json", Ninjs(d.Item2), 0),
+                new(d.Item1 + ".xml", NewsMLG2(d.Item2), 0),
+            ]),
         ];
     }
+
+    private const string BenchHeadline = "Negotiations stall over the first step";
+
+    private static byte[] Markdown(IEnumerable<string> paragraphs) =>
+        Encoding.UTF8.GetBytes($"---\ntitle: {BenchHeadline}\nauthor: World Desk\n---\n\n{string.Join("\n\n", paragraphs)}\n");
+
+    private static byte[] Email(IEnumerable<string> paragraphs) =>
+        Encoding.UTF8.GetBytes($"From: World Desk <desk@example.org>\r\nSubject: {BenchHeadline}\r\nDate: Sun, 29 Nov 2026 09:00:00 +0000\r\n" +
+            $"MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{string.Join("\r\n\r\n", paragraphs)}\r\n");
+
+    private static byte[] Ninjs(IEnumerable<string> paragraphs) =>
+        JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["uri"] = "urn:newsml:example.org:20261129:bench",
+            ["version"] = "1",
+            ["pubstatus"] = "usable",
+            ["headline"] = BenchHeadline,
+            ["body_text"] = string.Join("\n\n", paragraphs),
+        });
+
+    private static byte[] NewsMLG2(IEnumerable<string> paragraphs) =>
+        Encoding.UTF8.GetBytes(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:newsml:example.org:20261129:bench\" version=\"1\" standard=\"NewsML-G2\" standardversion=\"2.33\">" +
+            "<itemMeta><itemClass qcode=\"ninat:text\"/><pubStatus qcode=\"stat:usable\"/></itemMeta>" +
+            $"<contentMeta><headline>{SecurityElement.Escape(BenchHeadline)}</headline></contentMeta>" +
+            "<contentSet><inlineXML contenttype=\"application/xhtml+xml\"><html xmlns=\"http://www.w3.org/1999/xhtml\"><body>" +
+            string.Concat(paragraphs.Select(p => $"<p>{SecurityElement.Escape(p)}</p>")) +
+            "</body></html></inlineXML></contentSet></newsItem>");
 
     private static byte[] Docx(IEnumerable<string> paragraphs)
     {
