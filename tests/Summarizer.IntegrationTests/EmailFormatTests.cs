@@ -22,15 +22,12 @@ public sealed class EmailFormatTests(PipelineFixture pipeline)
             + "--part\r\nContent-Type: text/markdown; charset=utf-8; name=\"release.md\"\r\nContent-Disposition: attachment; filename=\"release.md\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + Convert.ToBase64String(Encoding.UTF8.GetBytes(markdown), Base64FormattingOptions.InsertLineBreaks) + "\r\n--part--\r\n";
         var name = $"mail-{Guid.NewGuid():N}.eml";
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(message));
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(message));
         content.Headers.ContentType = new("message/rfc822");
 
-        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", content, Cancel);
+        await pipeline.PublishAsync(name, content);
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = Path.GetFileNameWithoutExtension(name);
-        var status = await pipeline.WaitForOutcomeAsync(id, (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contentHash").GetString());
-        Assert.Equal("summarized", status.GetProperty("status").GetString());
         var cleaned = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}/cleaned", Cancel);
         Assert.Equal("email", cleaned.GetProperty("format").GetString());
         Assert.Equal("Eastport council sets terms for harbour repairs", cleaned.GetProperty("title").GetString());

@@ -85,15 +85,22 @@ public class PipelineFixture : IAsyncLifetime
     }
 
     /// <summary>Posts the article over the API, waits for the summary of this content, and returns its content hash.</summary>
-    public async Task<string> PublishAsync(string name, string text)
+    public Task<string> PublishAsync(string name, string text) =>
+        PublishAsync(name, new StringContent(text, System.Text.Encoding.UTF8, "text/plain"));
+
+    /// <inheritdoc cref="PublishAsync(string, string)"/>
+    public async Task<string> PublishAsync(string name, HttpContent content)
     {
         var cancel = TestContext.Current.CancellationToken;
-        using var response = await Http.PostAsync($"/api/articles?name={name}", new StringContent(text, System.Text.Encoding.UTF8, "text/plain"), cancel);
-        Xunit.Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("contentHash").GetString()!;
-        var status = await WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
-        Xunit.Assert.Equal("summarized", status.GetProperty("status").GetString());
-        return hash;
+        using (content)
+        {
+            using var response = await Http.PostAsync($"/api/articles?name={name}", content, cancel);
+            Xunit.Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+            var hash = (await response.Content.ReadFromJsonAsync<JsonElement>(cancel)).GetProperty("contentHash").GetString()!;
+            var status = await WaitForOutcomeAsync(Path.GetFileNameWithoutExtension(name), hash);
+            Xunit.Assert.Equal("summarized", status.GetProperty("status").GetString());
+            return hash;
+        }
     }
 
     public async Task<SummaryDocument> GetSummaryAsync(string id)

@@ -21,14 +21,10 @@ public sealed class WireFormatTests(PipelineFixture pipeline)
              "body_html": {{JsonSerializer.Serialize(Articles.Harbour.Split("\n\n").Skip(1).Aggregate("", (html, p) => html + "<p>" + WebUtility.HtmlEncode(p) + "</p>"))}}}
             """;
         var name = $"wire-{Guid.NewGuid():N}.json";
-        using var content = new StringContent(item, Encoding.UTF8, "application/json");
 
-        using var response = await pipeline.Http.PostAsync($"/api/articles?name={name}", content, Cancel);
+        await pipeline.PublishAsync(name, new StringContent(item, Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var id = Path.GetFileNameWithoutExtension(name);
-        var status = await pipeline.WaitForOutcomeAsync(id, (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("contentHash").GetString());
-        Assert.Equal("summarized", status.GetProperty("status").GetString());
         var cleaned = await pipeline.Http.GetFromJsonAsync<JsonElement>($"/api/articles/{id}/cleaned", Cancel);
         Assert.Equal("ninjs", cleaned.GetProperty("format").GetString());
         Assert.Equal("Harbour ferry repairs to resume after council vote", cleaned.GetProperty("title").GetString());
@@ -51,7 +47,7 @@ public sealed class WireFormatTests(PipelineFixture pipeline)
              "body_text": {{JsonSerializer.Serialize(string.Join("\n\n", Articles.Harbour.Split("\n\n").Skip(1)))}}}
             """;
         var kill = $$"""{"uri": "{{uri}}", "version": "2", "pubstatus": "canceled", "headline": "Harbour ferry repairs to resume"}""";
-        await pipeline.PublishAsync(name, usable);
+        await pipeline.PublishAsync(name, new StringContent(usable, Encoding.UTF8, "application/json"));
 
         using var killed = await pipeline.Http.PostAsync($"/api/articles?name={name}", new StringContent(kill, Encoding.UTF8, "application/json"), Cancel);
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);

@@ -97,7 +97,7 @@ public sealed class ArticleApi(
         var status = await statuses.GetAsync(id, cancellationToken);
         return status is null ? NotFound(id)
             : status.Status == ArticleState.Withdrawn ? Gone(status)
-            : ApiProblem.NotSummarized.With($"Article '{id}' is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
+            : ApiProblem.NotSummarized.With($"Article '{id}' is {State(status)}");
     });
 
     private async Task<IResult> GetSummaryVersionAsync(string id, int version, CancellationToken cancellationToken)
@@ -248,7 +248,7 @@ public sealed class ArticleApi(
         var status = await statuses.GetAsync(id, cancellationToken);
         return status is null
             ? NotFound(id)
-            : ApiProblem.NotSummarized.With($"Article '{id}' has no cleaned text: it is {status.Status.ToString().ToLowerInvariant()}" + (status.Reason is null ? "." : $": {status.Reason}"));
+            : ApiProblem.NotSummarized.With($"Article '{id}' has no cleaned text: it is {State(status)}");
     });
 
     /// <summary><c>POST /api/articles/{id}/retry</c>: summarise again an article whose automatic retries were spent.</summary>
@@ -258,9 +258,10 @@ public sealed class ArticleApi(
         {
             return NotAnId(id);
         }
+        var statusUrl = Links(request, id).Status;
         return await retries.RunAsync(id, cancellationToken) switch
         {
-            RetryOutcome.Queued => Results.Accepted(Links(request, id).Status, new { id, status = "cleaned", statusUrl = Links(request, id).Status }),
+            RetryOutcome.Queued => Results.Accepted(statusUrl, new { id, status = "cleaned", statusUrl }),
             RetryOutcome.NotFound => NotFound(id),
             _ => ApiProblem.NotRetryable.With($"Article '{id}' is not waiting for a retry: only an article whose summarizing was set aside after repeated failures can be retried. A refused or unreadable upload needs a new upload."),
         };
@@ -338,6 +339,10 @@ public sealed class ArticleApi(
         var escaped = Uri.EscapeDataString(id);
         return ($"{root}/articles/{escaped}", $"{root}/summaries/{escaped}");
     }
+
+    /// <summary>"failed: the reason." or "received.": where an article is, for a sentence about it.</summary>
+    private static string State(ArticleStatus status) =>
+        status.Status.ToString().ToLowerInvariant() + (status.Reason is null ? "." : $": {status.Reason}");
 
     private static IResult NotFound(string id) => ApiProblem.NotFound.With($"No article with id '{id}' has been uploaded.");
 

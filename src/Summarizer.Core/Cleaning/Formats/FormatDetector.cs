@@ -81,7 +81,7 @@ internal static class FormatDetector
     private static bool LooksLikeNinjs(string text)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = 64, CommentHandling = JsonCommentHandling.Skip });
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = NinjsReader.MaxDepth, CommentHandling = JsonCommentHandling.Skip });
         try
         {
             while (reader.Read())
